@@ -1,0 +1,65 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Zaiko.Data.Errors;
+using Zaiko.Data.Executions;
+using Zaiko.Data.History;
+using Zaiko.Data.Inventory;
+using Zaiko.Data.Migrations;
+using Zaiko.Data.Products;
+
+namespace Zaiko.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Zaiko";
+
+    public static IHostApplicationBuilder AddZaikoData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Zaiko is not set. Set the environment variable ConnectionStrings__Zaiko " +
+                "(scripts/db.sh url prints one for the local cluster).");
+        }
+
+        builder.Services.AddZaikoData(connectionString);
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+
+    public static IServiceCollection AddZaikoData(this IServiceCollection services, string connectionString)
+    {
+        DapperConfiguration.Apply();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ProductStore>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<StockHistoryStore>();
+        services.AddSingleton<ExecutionStore>();
+        services.AddSingleton<ErrorStore>();
+        return services;
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Zaiko is not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
+
+        parsed.ApplicationName ??= "zaiko";
+        return new NpgsqlDataSourceBuilder(parsed.ConnectionString).Build();
+    }
+}

@@ -1,0 +1,30 @@
+namespace Zaiko.Data.Inventory;
+
+/// <summary>One monitored source offer (a row of inventory_management).</summary>
+public sealed record MonitoredOffer(
+    long Id,
+    long ProductId,
+    string SourcePlatform,
+    string SourceUrl,
+    string SourceProductId,
+    string? Title,
+    string? TitleHash,
+    int? CurrentStock,
+    decimal? CurrentPrice,
+    decimal? PriceInclTax,
+    decimal? BuyNowPrice,
+    string Currency,
+    int? Bids,
+    DateTimeOffset? SourceEndTime,
+    string UrlStatus,
+    string? LayoutStatus,
+    DateTimeOffset? LastVerifiedAt,
+    DateTimeOffset? LastCheckedAt,
+    int ConsecutiveFailures,
+    DateTimeOffset? GoneSuspectedAt,
+    Guid? LastExecutionId,
+    bool MonitoringEnabled,
+    DateTimeOffset? NextCheckAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy);

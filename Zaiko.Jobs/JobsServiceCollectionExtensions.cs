@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Zaiko.Jobs.Maintenance;
+
+namespace Zaiko.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddZaikoJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddZaikoJobs();
+        return builder;
+    }
+
+    public static IServiceCollection AddZaikoJobs(this IServiceCollection services)
+    {
+        services.AddTransient<PartitionMaintenanceJob>();
+        return services;
+    }
+}
