@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +34,6 @@ public static class DataServiceCollectionExtensions
 
     public static IServiceCollection AddZaikoData(this IServiceCollection services, string connectionString)
     {
-        DapperConfiguration.Apply();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<DatabaseMigrator>();
@@ -47,8 +45,10 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The one way a data source is made, so Dapper's process-wide settings are always in place before use.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
+        DapperConfiguration.Apply();
         NpgsqlConnectionStringBuilder parsed;
         try
         {

@@ -5,6 +5,7 @@
 #   scripts/db.sh stop     stop it
 #   scripts/db.sh status   say whether it runs, and where
 #   scripts/db.sh url      print the Npgsql connection string of database "zaiko"
+#   scripts/db.sh psql …   run psql as the cluster's admin user against database "postgres"
 #
 # The cluster lives under .zaiko/pg and listens on 127.0.0.1:${ZAIKO_PG_PORT:-54329} only.
 # PostgreSQL refuses to run as root: when invoked as root the server runs as the "postgres" user.
@@ -194,5 +195,6 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   url) connection_string ;;
-  *) echo "usage: scripts/db.sh start|stop|status|url" >&2; exit 2 ;;
+  psql) shift; ensure_binaries; psql_admin "$@" ;;
+  *) echo "usage: scripts/db.sh start|stop|status|url|psql [args]" >&2; exit 2 ;;
 esac
