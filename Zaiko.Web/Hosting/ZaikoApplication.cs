@@ -14,6 +14,8 @@ public static class ZaikoApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Pages are found in this assembly even when a test runner hosts the application.
+            ApplicationName = typeof(ZaikoApplication).Assembly.GetName().Name,
             // appsettings.json and nlog.config sit beside the assembly, wherever the process is started from.
             ContentRootPath = AppContext.BaseDirectory,
         });

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Hangfire;
+using Zaiko.Tests.Infrastructure;
+using Zaiko.Web.Hosting;
+
+namespace Zaiko.Tests.Web;
+
+[Collection(HangfireCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class RoleTests(PostgresDatabase database)
+{
+    [Fact]
+    public async Task AllRole_ServesTheAdminTheDashboardAndHealth_AndRunsJobs()
+    {
+        await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.All);
+
+        var home = await app.Client.GetStringAsync("/");
+        var dashboard = await app.Client.GetAsync("/hangfire");
+        var health = await app.Client.GetAsync("/health");
+
+        Assert.Contains("ダッシュボード", home);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(RunsHangfireServer(app));
+    }
+
+    [Fact]
+    public async Task WebRole_ServesTheAdmin_ButRunsNoJobs()
+    {
+        await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Web);
+
+        var home = await app.Client.GetAsync("/");
+        var dashboard = await app.Client.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.False(RunsHangfireServer(app));
+    }
+
+    [Fact]
+    public async Task WorkerRole_AnswersHealthOnly()
+    {
+        await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Worker);
+
+        var health = await app.Client.GetAsync("/health");
+        var home = await app.Client.GetAsync("/");
+        var dashboard = await app.Client.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        Assert.Equal("worker", body.RootElement.GetProperty("role").GetString());
+        Assert.Equal("healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, home.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.True(RunsHangfireServer(app));
+    }
+
+    [Fact]
+    public async Task Dashboard_DoesNotShowTheStorageConnectionString()
+    {
+        await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Web);
+
+        var page = await app.Client.GetStringAsync("/hangfire");
+
+        Assert.DoesNotContain("127.0.0.1", page);
+        Assert.DoesNotContain("Password", page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool RunsHangfireServer(RunningApp app) =>
+        app.App.Services.GetServices<IHostedService>().Any(service => service.GetType().Name.Contains("BackgroundJobServer", StringComparison.Ordinal));
+}
