@@ -9,6 +9,7 @@ using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
 using Zaiko.Data.Migrations;
 using Zaiko.Data.Products;
+using Zaiko.Data.RateLimits;
 
 namespace Zaiko.Data;
 
@@ -42,6 +43,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StockHistoryStore>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ErrorStore>();
+        services.AddSingleton<RateLimitStore>();
         return services;
     }
 

@@ -55,7 +55,8 @@ ensure_binaries() {
 # Who runs the server, and how to run a command as that user.
 run_as=""
 as_server_user() {
-  if [ -n "$run_as" ]; then runuser -u "$run_as" -- "$@"; else "$@"; fi
+  # From /, since the server user may not be allowed into the caller's working directory.
+  if [ -n "$run_as" ]; then (cd / && runuser -u "$run_as" -- "$@"); else "$@"; fi
 }
 
 choose_server_user() {
