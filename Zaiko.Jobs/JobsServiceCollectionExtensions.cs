@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Zaiko.Jobs.Maintenance;
+using Zaiko.Jobs.Outbound;
 
 namespace Zaiko.Jobs;
 
@@ -14,6 +16,11 @@ public static class JobsServiceCollectionExtensions
 
     public static IServiceCollection AddZaikoJobs(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SourceHealthRegistry>();
+
         services.AddTransient<PartitionMaintenanceJob>();
         return services;
     }
