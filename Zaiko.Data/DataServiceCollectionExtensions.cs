@@ -10,6 +10,7 @@ using Zaiko.Data.Inventory;
 using Zaiko.Data.Migrations;
 using Zaiko.Data.Products;
 using Zaiko.Data.RateLimits;
+using Zaiko.Data.Settings;
 
 namespace Zaiko.Data;
 
@@ -44,6 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ErrorStore>();
         services.AddSingleton<RateLimitStore>();
+        services.AddSingleton<SettingsStore>();
         return services;
     }
 
