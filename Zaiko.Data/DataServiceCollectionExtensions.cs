@@ -7,6 +7,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
+using Zaiko.Data.Listings;
 using Zaiko.Data.Migrations;
 using Zaiko.Data.Products;
 using Zaiko.Data.RateLimits;
@@ -46,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ErrorStore>();
         services.AddSingleton<RateLimitStore>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<ListingStore>();
         return services;
     }
 

@@ -173,4 +173,75 @@ public sealed class ExecutionStore(NpgsqlDataSource dataSource, TimeProvider tim
             new { noProgressSince, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
         return ids.AsList();
     }
+
+    private const string CountCheckSql = """
+        -- ExecutionStore.CountCheckAsync
+        UPDATE inventory_execution_logs
+        SET processed_count = processed_count + @processed,
+            updated_count = updated_count + @updated,
+            error_count = error_count + @errors,
+            last_progress_at = @now
+        WHERE execution_id = @executionId
+        RETURNING processed_count, total_count, fan_out_completed_at IS NOT NULL AS fan_out_completed
+        """;
+
+    /// <summary>
+    /// Counts checks of a run inside the caller's transaction and returns the counters. Call it last in the
+    /// transaction: every check of a run updates this one row, so its lock should be held only until commit.
+    /// </summary>
+    public async Task<ExecutionProgress?> CountCheckAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid executionId,
+        int processed, bool updated, bool failed, CancellationToken cancellationToken)
+    {
+        return await connection.QuerySingleOrDefaultAsync<ExecutionProgress>(new CommandDefinition(CountCheckSql, new
+        {
+            executionId,
+            processed,
+            updated = updated ? processed : 0,
+            errors = failed ? processed : 0,
+            now = timeProvider.GetUtcNow(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private const string CompleteFanOutSql = """
+        -- ExecutionStore.CompleteFanOutAsync
+        UPDATE inventory_execution_logs
+        SET total_count = @total, fan_out_completed_at = @now, last_progress_at = @now,
+            details = details || coalesce(@details::jsonb, '{}'::jsonb)
+        WHERE execution_id = @executionId AND status = 'running'
+        RETURNING processed_count, total_count, true AS fan_out_completed
+        """;
+
+    /// <summary>Records that every check of the run has been enqueued, with their number.</summary>
+    public async Task<ExecutionProgress?> CompleteFanOutAsync(Guid executionId, int total, string? detailsJson, CancellationToken cancellationToken)
+    {
+        if (total < 0)
+        {
+            throw new InvalidInputException("total_count", "cannot be negative");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ExecutionProgress>(new CommandDefinition(CompleteFanOutSql,
+            new { executionId, total, details = detailsJson, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    private const string CloseSql = $"""
+        -- ExecutionStore.TryCloseAsync
+        UPDATE inventory_execution_logs
+        SET status = CASE WHEN error_count > 0 THEN 'partial' ELSE 'completed' END,
+            ended_at = greatest(@now, started_at), last_progress_at = @now
+        WHERE execution_id = @executionId AND status = 'running'
+          AND fan_out_completed_at IS NOT NULL AND processed_count >= total_count
+        RETURNING {Columns}
+        """;
+
+    /// <summary>
+    /// Closes a run whose fan-out is complete and whose checks have all reported — completed, or partial
+    /// when any check failed. Exactly one caller gets the closed execution back; the others get null.
+    /// </summary>
+    public async Task<Execution?> TryCloseAsync(Guid executionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Execution>(new CommandDefinition(CloseSql,
+            new { executionId, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
 }

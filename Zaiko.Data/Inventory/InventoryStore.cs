@@ -9,7 +9,7 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         id, product_id, source_platform, source_url, source_product_id, title, title_hash, current_stock,
         current_price, price_incl_tax, buy_now_price, currency, bids, source_end_time, url_status, layout_status,
         last_verified_at, last_checked_at, consecutive_failures, gone_suspected_at, last_execution_id,
-        monitoring_enabled, next_check_at, created_at, updated_at, updated_by
+        monitoring_enabled, next_check_at, created_at, updated_at, updated_by, end_check_job_id, last_error
         """;
 
     private const string AddSql = $"""
@@ -57,12 +57,16 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         FROM inventory_management i
         JOIN products p ON p.id = i.product_id
         WHERE i.monitoring_enabled AND i.source_platform = @platform AND i.id > @afterId
+          AND (@includeFinished OR i.url_status NOT IN ('ended', 'dead'))
         ORDER BY i.id
         LIMIT @limit
         """;
 
-    /// <summary>One page of monitored offers of a platform in id order; pass the last id seen to get the next page.</summary>
-    public async Task<IReadOnlyList<OfferRef>> ListMonitoredAsync(string platform, long afterId, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of monitored offers of a platform in id order; pass the last id seen to get the next page.
+    /// Ended and dead offers are left out unless <paramref name="includeFinished"/> (full validation).
+    /// </summary>
+    public async Task<IReadOnlyList<OfferRef>> ListMonitoredAsync(string platform, bool includeFinished, long afterId, int limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 10_000)
         {
@@ -71,7 +75,7 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<OfferRef>(new CommandDefinition(ListMonitoredSql,
-            new { platform, afterId, limit }, cancellationToken: cancellationToken));
+            new { platform, includeFinished, afterId, limit }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
@@ -100,5 +104,71 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         var rows = await connection.ExecuteAsync(new CommandDefinition(SetMonitoringSql,
             new { id, enabled, actor, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
         return rows == 1;
+    }
+
+    private const string LockSql = $"""
+        -- InventoryStore.LockForCheckAsync
+        SELECT {Columns} FROM inventory_management WHERE id = @id FOR UPDATE
+        """;
+
+    /// <summary>Reads an offer and locks it until the caller's transaction ends, so concurrent checks of one offer take turns.</summary>
+    public async Task<MonitoredOffer?> LockForCheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<MonitoredOffer>(new CommandDefinition(LockSql, new { id }, transaction, cancellationToken: cancellationToken));
+
+    private const string RecordCheckSql = """
+        -- InventoryStore.RecordCheckAsync
+        UPDATE inventory_management
+        SET title = @Title, title_hash = @TitleHash, current_stock = @CurrentStock, current_price = @CurrentPrice,
+            price_incl_tax = @PriceInclTax, buy_now_price = @BuyNowPrice, currency = @Currency, bids = @Bids,
+            source_end_time = @SourceEndTime, url_status = @UrlStatus, layout_status = @LayoutStatus,
+            last_verified_at = @LastVerifiedAt, last_checked_at = @LastCheckedAt, consecutive_failures = @ConsecutiveFailures,
+            gone_suspected_at = @GoneSuspectedAt, last_execution_id = @LastExecutionId, last_error = @LastError,
+            updated_at = @Now, updated_by = @UpdatedBy
+        WHERE id = @Id
+        """;
+
+    /// <summary>Writes an offer's state after a check, inside the check's transaction.</summary>
+    public async Task RecordCheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OfferCheckResult result, CancellationToken cancellationToken)
+    {
+        if (!UrlStatuses.All.Contains(result.UrlStatus))
+        {
+            throw new InvalidInputException("url_status", $"'{result.UrlStatus}' is not one of {string.Join(", ", UrlStatuses.All)}");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(RecordCheckSql, new
+        {
+            result.Id, result.Title, result.TitleHash, result.CurrentStock, result.CurrentPrice, result.PriceInclTax,
+            result.BuyNowPrice, result.Currency, result.Bids, result.SourceEndTime, result.UrlStatus, result.LayoutStatus,
+            result.LastVerifiedAt, result.LastCheckedAt, result.ConsecutiveFailures, result.GoneSuspectedAt,
+            result.LastExecutionId, result.LastError, result.UpdatedBy, Now = timeProvider.GetUtcNow(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private const string ListForProductSql = $"""
+        -- InventoryStore.ListForProductAsync
+        SELECT {Columns} FROM inventory_management WHERE product_id = @productId ORDER BY id
+        """;
+
+    /// <summary>Every offer of a product (inside a transaction when one is given).</summary>
+    public async Task<IReadOnlyList<MonitoredOffer>> ListForProductAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long productId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<MonitoredOffer>(new CommandDefinition(ListForProductSql, new { productId }, transaction, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string SwapEndCheckJobSql = """
+        -- InventoryStore.SwapEndCheckJobAsync
+        UPDATE inventory_management new
+        SET end_check_job_id = @jobId
+        FROM (SELECT id, end_check_job_id FROM inventory_management WHERE id = @id FOR UPDATE) old
+        WHERE new.id = old.id
+        RETURNING old.end_check_job_id
+        """;
+
+    /// <summary>Records the delayed end-of-auction check of an offer; returns the job it replaces, if any.</summary>
+    public async Task<string?> SwapEndCheckJobAsync(long id, string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SwapEndCheckJobSql, new { id, jobId }, cancellationToken: cancellationToken));
     }
 }

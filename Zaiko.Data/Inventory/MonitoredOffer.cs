@@ -27,4 +27,6 @@ public sealed record MonitoredOffer(
     DateTimeOffset? NextCheckAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    string? EndCheckJobId,
+    string? LastError);

@@ -72,9 +72,9 @@ public sealed class InventoryStoreTests(PostgresDatabase database) : DatabaseTes
         await Inventory.AddAsync(new NewOffer(product.Id, "amazon", "https://www.amazon.co.jp/dp/B000000001", "B000000001"), "test", CancellationToken.None);
         await Inventory.SetMonitoringAsync(ids[2], false, "test", CancellationToken.None);
 
-        var first = await Inventory.ListMonitoredAsync("yahoo", 0, 2, CancellationToken.None);
-        var second = await Inventory.ListMonitoredAsync("yahoo", first[^1].Id, 2, CancellationToken.None);
-        var third = await Inventory.ListMonitoredAsync("yahoo", second[^1].Id, 2, CancellationToken.None);
+        var first = await Inventory.ListMonitoredAsync("yahoo", false, 0, 2, CancellationToken.None);
+        var second = await Inventory.ListMonitoredAsync("yahoo", false, first[^1].Id, 2, CancellationToken.None);
+        var third = await Inventory.ListMonitoredAsync("yahoo", false, second[^1].Id, 2, CancellationToken.None);
 
         Assert.Equal([ids[0], ids[1]], first.Select(o => o.Id));
         Assert.Equal([ids[3], ids[4]], second.Select(o => o.Id));

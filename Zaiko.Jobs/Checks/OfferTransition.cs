@@ -1,0 +1,26 @@
+using Zaiko.Data.Errors;
+using Zaiko.Data.History;
+using Zaiko.Data.Inventory;
+
+namespace Zaiko.Jobs.Checks;
+
+/// <summary>What one observation does to an offer: its new state, the history row and errors to write, and the follow-ups.</summary>
+public sealed record OfferTransition(OfferCheckResult Result, StockChange? History, IReadOnlyList<NewError> Errors)
+{
+    /// <summary>The check failed (blocked, unreadable, transient): nothing about stock was learned.</summary>
+    public bool Failed { get; init; }
+
+    /// <summary>Stock went from positive to zero in this check.</summary>
+    public bool NewlyOutOfStock { get; init; }
+
+    /// <summary>A different product now sits at the offer's URL: hold every sync of the product.</summary>
+    public string? ProductHoldReason { get; init; }
+
+    /// <summary>The price moved beyond the anomaly threshold: hold price syncs, keep stock syncing.</summary>
+    public string? PriceHoldReason { get; init; }
+
+    /// <summary>When set, check again at this time (a known auction end, or the confirmation of a 404).</summary>
+    public DateTimeOffset? RecheckAt { get; init; }
+
+    public bool Changed => History is not null || ProductHoldReason is not null || PriceHoldReason is not null;
+}
