@@ -1,0 +1,127 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using static Zaiko.Jobs.Sources.Yahoo.YahooValues;
+
+namespace Zaiko.Jobs.Sources.Yahoo;
+
+/// <summary>
+/// Reads the 2017–2023 item page markup, whose BEM class names (<c>ProductTitle__text</c>, <c>Price--current</c>,
+/// <c>Count__number</c>, <c>ProductDetail__item</c>) were stable for years. Only those names are used.
+/// </summary>
+internal static class YahooLegacyDomReader
+{
+    public const string ClosedNotice = "このオークションは終了しています";
+
+    private const string Ended = "終了";
+
+    public static YahooReading Read(IHtmlDocument document, string auctionId)
+    {
+        var title = document.QuerySelector("h1.ProductTitle__text");
+        var details = Details(document);
+        if (title is null && details.Count == 0)
+        {
+            return YahooReading.Absent;
+        }
+
+        var shownId = details.GetValueOrDefault("オークションID");
+        if (shownId is { Length: > 0 } && !shownId.Equals(auctionId, StringComparison.OrdinalIgnoreCase))
+        {
+            return YahooReading.Rejected($"the page shows オークションID '{shownId}', not the requested {auctionId}");
+        }
+
+        var current = document.QuerySelector(".Price--current");
+        var counts = Counts(document);
+        var item = new YahooItem(
+            AuctionId: shownId is { Length: > 0 } ? shownId : null,
+            Title: Trimmed(title?.TextContent),
+            Price: Money(current?.QuerySelector(".Price__value")?.TextContent),
+            PriceIncludingTax: Money(current?.QuerySelector(".Price__tax")?.TextContent),
+            BuyNowPrice: Money(document.QuerySelector(".Price--buynow .Price__value")?.TextContent) is > 0 and var buyNow ? buyNow : null,
+            Quantity: Count(details.GetValueOrDefault("個数")),
+            Bids: Count(counts.Bids),
+            EndTime: Time(details.GetValueOrDefault("終了日時")),
+            Seller: Trimmed(document.QuerySelector(".Seller__name a")?.TextContent),
+            Closed: IsClosed(document, counts.TimeLeft));
+        return YahooReading.Found(item);
+    }
+
+    /// <summary>
+    /// Ended when the closed header is shown or the time left reads 終了; open when a time left is shown
+    /// that is not 終了; unknown otherwise. Only these elements are read, never the whole page text,
+    /// where a seller's description could say anything.
+    /// </summary>
+    private static bool? IsClosed(IHtmlDocument document, string? timeLeft)
+    {
+        foreach (var header in document.QuerySelectorAll("#closedHeader, .ClosedHeader, .ClosedHeader__tag"))
+        {
+            if (header.TextContent.Contains(ClosedNotice, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return timeLeft is null ? null : timeLeft.StartsWith(Ended, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The bid count and time left from the <c>Count</c> box, matched by their titles (入札件数, 残り時間);
+    /// pages without titles put them in that order.
+    /// </summary>
+    private static (string? Bids, string? TimeLeft) Counts(IHtmlDocument document)
+    {
+        string? bids = null;
+        string? timeLeft = null;
+        var untitled = new List<string>(2);
+        foreach (var number in document.QuerySelectorAll("dd.Count__number"))
+        {
+            var value = Trimmed(number.TextContent);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var title = number.PreviousElementSibling is { LocalName: "dt" } dt ? Trimmed(dt.TextContent) : null;
+            switch (title)
+            {
+                case "入札件数":
+                    bids = value;
+                    break;
+                case "残り時間":
+                    timeLeft = value;
+                    break;
+                case null:
+                    untitled.Add(value);
+                    break;
+            }
+        }
+
+        return (bids ?? untitled.ElementAtOrDefault(0), timeLeft ?? untitled.ElementAtOrDefault(1));
+    }
+
+    /// <summary>The <c>ProductDetail__item</c> rows, title → value with the leading "：" bullet removed.</summary>
+    private static Dictionary<string, string> Details(IHtmlDocument document)
+    {
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in document.QuerySelectorAll("li.ProductDetail__item"))
+        {
+            var title = Trimmed(row.QuerySelector(".ProductDetail__title")?.TextContent);
+            var description = row.QuerySelector(".ProductDetail__description");
+            if (title is null || description is null)
+            {
+                continue;
+            }
+
+            details.TryAdd(title, DescriptionText(description));
+        }
+
+        return details;
+    }
+
+    private static string DescriptionText(IElement description)
+    {
+        var text = description.TextContent.AsSpan().Trim();
+        return text.TrimStart("：:").Trim().ToString();
+    }
+
+    private static string? Trimmed(string? text) => text?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+}
