@@ -171,4 +171,16 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SwapEndCheckJobSql, new { id, jobId }, cancellationToken: cancellationToken));
     }
+
+    private const string GetManySql = $"""
+        -- InventoryStore.GetManyAsync
+        SELECT {Columns} FROM inventory_management WHERE id = ANY(@ids) ORDER BY id
+        """;
+
+    public async Task<IReadOnlyList<MonitoredOffer>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MonitoredOffer>(new CommandDefinition(GetManySql, new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
 }

@@ -87,13 +87,13 @@ public static class ObservationEvaluator
             }
         }
 
-        var recheck = observation.EndTime is { } end && end > observation.FetchedAt && end != offer.SourceEndTime
+        var endCheck = observation.EndTime is { } end && end > observation.FetchedAt && (end != offer.SourceEndTime || offer.EndCheckJobId is null)
             ? end.AddMinutes(settings.EndTimeCheckDelayMinutes)
             : (DateTimeOffset?)null;
         return new OfferTransition(live, HistoryOf(offer, live, context), errors)
         {
             PriceHoldReason = priceHold,
-            RecheckAt = recheck,
+            EndCheckAt = endCheck,
         };
     }
 
@@ -116,7 +116,7 @@ public static class ObservationEvaluator
         // First sighting (or too soon after it): remember it and look again once the confirmation delay has passed.
         var since = offer.GoneSuspectedAt ?? observation.FetchedAt;
         var result = unchanged with { GoneSuspectedAt = since, LastError = observation.Error ?? $"HTTP {observation.HttpStatus}" };
-        return new OfferTransition(result, HistoryOf(offer, result, context), []) { RecheckAt = since + confirmation };
+        return new OfferTransition(result, HistoryOf(offer, result, context), []) { GoneRecheckAt = since + confirmation };
     }
 
     private static OfferTransition Finished(MonitoredOffer offer, SourceObservation observation, CheckContext context, OfferCheckResult result, IReadOnlyList<NewError> errors) =>

@@ -19,8 +19,11 @@ public sealed record OfferTransition(OfferCheckResult Result, StockChange? Histo
     /// <summary>The price moved beyond the anomaly threshold: hold price syncs, keep stock syncing.</summary>
     public string? PriceHoldReason { get; init; }
 
-    /// <summary>When set, check again at this time (a known auction end, or the confirmation of a 404).</summary>
-    public DateTimeOffset? RecheckAt { get; init; }
+    /// <summary>A known auction end lies ahead and moved: check again just after it.</summary>
+    public DateTimeOffset? EndCheckAt { get; init; }
+
+    /// <summary>A 404/410 was seen: check again once the confirmation delay has passed.</summary>
+    public DateTimeOffset? GoneRecheckAt { get; init; }
 
     public bool Changed => History is not null || ProductHoldReason is not null || PriceHoldReason is not null;
 }
