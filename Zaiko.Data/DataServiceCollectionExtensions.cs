@@ -5,9 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
+using Zaiko.Data.Fx;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
 using Zaiko.Data.Migrations;
+using Zaiko.Data.Pricing;
 using Zaiko.Data.Products;
 using Zaiko.Data.RateLimits;
 
@@ -44,6 +46,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ErrorStore>();
         services.AddSingleton<RateLimitStore>();
+        services.AddSingleton<PriceRuleStore>();
+        services.AddSingleton<FxRateStore>();
         return services;
     }
 
