@@ -5,10 +5,12 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
+using Zaiko.Data.Fx;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
 using Zaiko.Data.Listings;
 using Zaiko.Data.Migrations;
+using Zaiko.Data.Pricing;
 using Zaiko.Data.Products;
 using Zaiko.Data.RateLimits;
 using Zaiko.Data.Settings;
@@ -48,6 +50,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RateLimitStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<ListingStore>();
+        services.AddSingleton<PriceRuleStore>();
+        services.AddSingleton<FxRateStore>();
         return services;
     }
 
