@@ -6,6 +6,7 @@ using Npgsql;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Fx;
+using Zaiko.Data.Health;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
 using Zaiko.Data.Listings;
@@ -52,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ListingStore>();
         services.AddSingleton<PriceRuleStore>();
         services.AddSingleton<FxRateStore>();
+        services.AddSingleton<HealthCheckStore>();
         return services;
     }
 

@@ -1,8 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
+using Zaiko.Jobs.Scheduling;
+using Zaiko.Jobs.Sources;
+using Zaiko.Jobs.Sources.Yahoo;
+using Zaiko.Jobs.Sync;
 
 namespace Zaiko.Jobs;
 
@@ -21,7 +28,48 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SourceHealthRegistry>();
 
+        services.AddYahooSource();
+        services.AddTransient<SourceConnectors>();
+
+        services.AddSingleton<MonitoringSettingsProvider>();
+        services.AddSingleton<ListingPlanner>();
+        services.AddTransient<RecheckScheduler>();
+        services.AddTransient<RunCloser>();
+        services.AddTransient<OfferChecker>();
+        services.AddTransient<RecurringJobRegistrar>();
+
+        services.AddTransient<CheckFanOutJob>();
+        services.AddTransient<ProductCheckJob>();
+        services.AddTransient<BatchCheckJob>();
+        services.AddTransient<HealthCheckJob>();
+        services.AddTransient<CleanupJob>();
         services.AddTransient<PartitionMaintenanceJob>();
         return services;
     }
+
+    private static void AddYahooSource(this IServiceCollection services)
+    {
+        services.AddOptions<YahooOptions>().BindConfiguration(YahooOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{YahooOptions.Section}:Resilience has a value out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.BaseUrl = sandbox.Value.BaseUrl;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<YahooPageScraper>();
+        services.AddOutboundClient<YahooClient>(YahooClient.Policy,
+            provider => provider.GetRequiredService<IOptions<YahooOptions>>().Value.Resilience,
+            provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<YahooOptions>>().Value;
+                return new RateLimitRule("source:yahoo", options.RequestsPerSecond, options.Burst);
+            });
+        services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<YahooClient>());
+    }
+
+    private static bool IsValid(object options) => Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true);
 }

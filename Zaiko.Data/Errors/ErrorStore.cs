@@ -129,4 +129,32 @@ public sealed class ErrorStore(NpgsqlDataSource dataSource, TimeProvider timePro
     }
 
     private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..(maxLength - 1)] + "…";
+
+    private const string CountForExecutionSql = """
+        -- ErrorStore.CountForExecutionAsync
+        SELECT error_type, coalesce(platform, '') AS platform, count(*) AS count
+        FROM inventory_errors
+        WHERE execution_id = @executionId
+        GROUP BY error_type, platform
+        """;
+
+    /// <summary>How many errors of each type and platform a run recorded, for its run-level anomaly rules.</summary>
+    public async Task<IReadOnlyList<ErrorCount>> CountForExecutionAsync(Guid executionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ErrorCount>(new CommandDefinition(CountForExecutionSql, new { executionId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string DeleteResolvedSql = """
+        -- ErrorStore.DeleteResolvedOlderThanAsync
+        DELETE FROM inventory_errors WHERE resolved AND resolved_at < @cutoff
+        """;
+
+    /// <summary>Retention: forgets errors resolved before the cut-off. Unresolved errors are kept, however old.</summary>
+    public async Task<int> DeleteResolvedOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteResolvedSql, new { cutoff }, cancellationToken: cancellationToken));
+    }
 }

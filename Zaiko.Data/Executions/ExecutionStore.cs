@@ -244,4 +244,16 @@ public sealed class ExecutionStore(NpgsqlDataSource dataSource, TimeProvider tim
         return await connection.QuerySingleOrDefaultAsync<Execution>(new CommandDefinition(CloseSql,
             new { executionId, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
     }
+
+    private const string DeleteFinishedSql = """
+        -- ExecutionStore.DeleteFinishedOlderThanAsync
+        DELETE FROM inventory_execution_logs WHERE status <> 'running' AND started_at < @cutoff
+        """;
+
+    /// <summary>Retention: forgets finished executions started before the cut-off (their errors stay, unlinked).</summary>
+    public async Task<int> DeleteFinishedOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteFinishedSql, new { cutoff }, cancellationToken: cancellationToken));
+    }
 }

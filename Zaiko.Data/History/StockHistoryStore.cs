@@ -134,4 +134,17 @@ public sealed class StockHistoryStore(NpgsqlDataSource dataSource, TimeProvider 
         var names = await connection.QueryAsync<string>(new CommandDefinition(ListPartitionsSql, cancellationToken: cancellationToken));
         return names.AsList();
     }
+
+    private const string CountNewlyOutOfStockSql = """
+        -- StockHistoryStore.CountNewlyOutOfStockAsync
+        SELECT count(DISTINCT inventory_id) FROM stock_history
+        WHERE execution_id = @executionId AND previous_stock > 0 AND new_stock = 0
+        """;
+
+    /// <summary>Offers whose stock fell from positive to zero during a run.</summary>
+    public async Task<long> CountNewlyOutOfStockAsync(Guid executionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountNewlyOutOfStockSql, new { executionId }, cancellationToken: cancellationToken));
+    }
 }

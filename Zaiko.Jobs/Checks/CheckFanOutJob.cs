@@ -1,0 +1,215 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Transactions;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+using Microsoft.Extensions.Logging;
+using Zaiko.Data;
+using Zaiko.Data.Errors;
+using Zaiko.Data.Executions;
+using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Sources;
+
+namespace Zaiko.Jobs.Checks;
+
+/// <summary>
+/// Starts a check run (stock-check, price-check, full-validation): opens the execution — the partial unique
+/// index makes a second concurrent run record itself as skipped — then walks the monitored offers page by
+/// page (never all in memory, never one long transaction) and enqueues one check job per Yahoo! offer and
+/// one batch job per 20 Amazon ASINs, several hundred jobs per database transaction.
+/// </summary>
+[Queue(JobQueues.Default)]
+[AutomaticRetry(Attempts = 0)]
+public sealed partial class CheckFanOutJob(
+    ExecutionStore executions,
+    InventoryStore inventory,
+    ErrorStore errors,
+    SourceConnectors connectors,
+    IBackgroundJobClient jobs,
+    JobStorage storage,
+    RunCloser runCloser,
+    TimeProvider timeProvider,
+    ILogger<CheckFanOutJob> logger)
+{
+    public static readonly IReadOnlySet<string> ProcessTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Data.ProcessTypes.StockCheck, Data.ProcessTypes.PriceCheck, Data.ProcessTypes.FullValidation,
+    };
+
+    private const int PageSize = 1000;
+    private const int JobsPerTransaction = 500;
+
+    [DisplayName("一斉チェック {0}")]
+    public async Task RunAsync(string processType, CancellationToken cancellationToken)
+    {
+        if (!ProcessTypes.Contains(processType))
+        {
+            throw new ArgumentException($"'{processType}' is not a check run; use one of {string.Join(", ", ProcessTypes)}", nameof(processType));
+        }
+
+        var start = await executions.TryStartAsync(processType, $"{Environment.MachineName}:{Environment.ProcessId}", "hangfire", cancellationToken);
+        if (!start.Started)
+        {
+            LogSkipped(logger, processType, start.RunningExecutionId);
+            return;
+        }
+
+        try
+        {
+            await WarnIfScheduleCannotBeMetAsync(processType, start.ExecutionId, cancellationToken);
+            var checks = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var connector in connectors.All)
+            {
+                checks[connector.Platform] = await EnqueueAsync(connector, processType, start.ExecutionId, cancellationToken);
+            }
+
+            await ReportUncheckablePlatformsAsync(start.ExecutionId, cancellationToken);
+            var total = checks.Values.Sum();
+            var details = JsonSerializer.Serialize(new { checks });
+            var progress = await executions.CompleteFanOutAsync(start.ExecutionId, total, details, cancellationToken);
+            LogFannedOut(logger, processType, start.ExecutionId, total, details);
+            if (progress?.IsComplete == true)
+            {
+                await runCloser.TryCloseAsync(start.ExecutionId, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogFanOutFailed(logger, ex, processType, start.ExecutionId);
+            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed,
+                JsonSerializer.Serialize(new { failure = "fan-out failed: " + ex.Message }), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> EnqueueAsync(ISourceConnector connector, string processType, Guid executionId, CancellationToken cancellationToken)
+    {
+        var includeFinished = processType == Data.ProcessTypes.FullValidation;
+        var enqueued = 0;
+        var pending = new List<OfferRef>();
+        var afterId = 0L;
+        while (true)
+        {
+            var page = await inventory.ListMonitoredAsync(connector.Platform, includeFinished, afterId, PageSize, cancellationToken);
+            pending.AddRange(page);
+            var last = page.Count < PageSize;
+            // Whole batches go out now; a partial batch waits for the next page unless this was the last one.
+            var ready = last ? pending.Count : pending.Count - pending.Count % connector.BatchSize;
+            enqueued += Enqueue(connector, pending.GetRange(0, ready), processType, executionId);
+            pending.RemoveRange(0, ready);
+            if (last)
+            {
+                return enqueued;
+            }
+
+            afterId = page[^1].Id;
+            LogFanOutProgress(logger, processType, connector.Platform, enqueued);
+        }
+    }
+
+    private int Enqueue(ISourceConnector connector, List<OfferRef> offers, string processType, Guid executionId)
+    {
+        var batches = offers.Chunk(connector.BatchSize).ToArray();
+        foreach (var group in batches.Chunk(JobsPerTransaction))
+        {
+            // Hangfire.PostgreSql enlists in the ambient transaction: hundreds of jobs per commit instead of one each.
+            using var scope = new TransactionScope(TransactionScopeOption.Required,
+                new TransactionOptions { IsolationLevel = IsolationLevel.ReadCommitted }, TransactionScopeAsyncFlowOption.Enabled);
+            foreach (var batch in group)
+            {
+                var state = new EnqueuedState(JobQueues.Checks);
+                if (connector.BatchSize == 1)
+                {
+                    var offer = batch[0];
+                    var label = ProductCheckJob.Label(offer.SourceProductId, offer.Sku);
+                    jobs.Create<ProductCheckJob>(job => job.RunAsync(offer.Id, executionId, processType, label, CancellationToken.None), state);
+                }
+                else
+                {
+                    var ids = batch.Select(o => o.Id).ToArray();
+                    var label = BatchCheckJob.Label(connector.Platform, batch.Select(o => o.SourceProductId).ToArray());
+                    jobs.Create<BatchCheckJob>(job => job.RunAsync(ids, executionId, processType, label, CancellationToken.None), state);
+                }
+            }
+
+            scope.Complete();
+        }
+
+        return offers.Count;
+    }
+
+    /// <summary>
+    /// Logs how long the run takes at the configured rate limits and, when that is longer than the time to
+    /// the next run of the same schedule, records a warning: the seller must learn the schedule cannot be met.
+    /// </summary>
+    private async Task WarnIfScheduleCannotBeMetAsync(string processType, Guid executionId, CancellationToken cancellationToken)
+    {
+        var estimates = new List<(string Platform, long Offers, TimeSpan Duration)>();
+        foreach (var connector in connectors.All)
+        {
+            var offers = await inventory.CountMonitoredAsync(connector.Platform, cancellationToken);
+            var requests = (offers + connector.BatchSize - 1) / connector.BatchSize;
+            estimates.Add((connector.Platform, offers, TimeSpan.FromSeconds(requests / connector.RequestsPerSecond)));
+        }
+
+        // Sources are limited independently and checked in parallel: the slowest one sets the pace.
+        var expected = estimates.Count == 0 ? TimeSpan.Zero : estimates.Max(e => e.Duration);
+        var summary = string.Join("; ", estimates.Select(e => string.Create(CultureInfo.InvariantCulture,
+            $"{e.Platform} {e.Offers} offers ≈ {e.Duration.TotalHours:0.0} h")));
+        LogEstimate(logger, processType, expected.TotalHours, summary);
+
+        var next = NextRun(processType);
+        var now = timeProvider.GetUtcNow();
+        if (next is { } nextRun && now + expected > nextRun)
+        {
+            await errors.RecordAsync(new NewError(ErrorTypes.ScheduleOverrun, Severities.Medium, string.Create(CultureInfo.InvariantCulture,
+                $"{processType} needs about {expected.TotalHours:0.0} h at the configured rate limits ({summary}), but the next run starts in {(nextRun - now).TotalHours:0.0} h: the schedule cannot be met. Check less often, raise the rate limit, or monitor fewer offers."))
+            {
+                ExecutionId = executionId,
+                Platform = "system",
+            }, cancellationToken);
+        }
+    }
+
+    private DateTimeOffset? NextRun(string processType)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs([processType]).FirstOrDefault()?.NextExecution is { } next
+            ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc))
+            : null;
+    }
+
+    private async Task ReportUncheckablePlatformsAsync(Guid executionId, CancellationToken cancellationToken)
+    {
+        foreach (var platform in SourcePlatforms.All.Where(p => connectors.Find(p) is null))
+        {
+            var count = await inventory.CountMonitoredAsync(platform, cancellationToken);
+            if (count > 0)
+            {
+                await errors.RecordAsync(new NewError(ErrorTypes.ApiError, Severities.High,
+                    $"{count} monitored {platform} offers were not checked: no {platform} connector is configured (credentials missing)")
+                {
+                    ExecutionId = executionId,
+                    Platform = platform,
+                }, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType} skipped: execution {RunningExecutionId} of the same type is still running")]
+    private static partial void LogSkipped(ILogger logger, string processType, Guid? runningExecutionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType} expected to take {Hours:0.00} h at the configured rate limits ({Summary})")]
+    private static partial void LogEstimate(ILogger logger, string processType, double hours, string summary);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType}: {Platform} {Enqueued} checks enqueued so far")]
+    private static partial void LogFanOutProgress(ILogger logger, string processType, string platform, int enqueued);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType} {ExecutionId}: {Total} checks enqueued {Details}")]
+    private static partial void LogFannedOut(ILogger logger, string processType, Guid executionId, int total, string details);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{ProcessType} {ExecutionId}: fan-out failed")]
+    private static partial void LogFanOutFailed(ILogger logger, Exception exception, string processType, Guid executionId);
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Zaiko.Data;
+using Zaiko.Data.Errors;
+using Zaiko.Data.Executions;
+using Zaiko.Data.Health;
+using Zaiko.Data.History;
+using Zaiko.Data.Settings;
+
+namespace Zaiko.Jobs.Maintenance;
+
+/// <summary>Nightly retention: drops old history partitions and deletes old resolved errors, executions and health results.</summary>
+[Queue(JobQueues.Maintenance)]
+[AutomaticRetry(Attempts = 3)]
+public sealed partial class CleanupJob(
+    SettingsStore settings,
+    StockHistoryStore history,
+    ErrorStore errors,
+    ExecutionStore executions,
+    HealthCheckStore health,
+    TimeProvider timeProvider,
+    ILogger<CleanupJob> logger)
+{
+    [DisplayName("クリーンアップ (保存期間)")]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var start = await executions.TryStartAsync(ProcessTypes.Cleanup, Environment.MachineName, "hangfire", cancellationToken);
+        if (!start.Started)
+        {
+            return;
+        }
+
+        try
+        {
+            await CleanAsync(start.ExecutionId, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed, JsonSerializer.Serialize(new { failure = ex.Message }), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task CleanAsync(Guid executionId, CancellationToken cancellationToken)
+    {
+        var retention = await settings.GetAsync(RetentionSettings.Key, RetentionSettings.Default, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var partitions = await history.DropPartitionsBeforeAsync(now.AddMonths(-retention.HistoryMonths), cancellationToken);
+        var resolvedErrors = await errors.DeleteResolvedOlderThanAsync(now.AddDays(-retention.ResolvedErrorDays), cancellationToken);
+        var oldExecutions = await executions.DeleteFinishedOlderThanAsync(now.AddDays(-retention.ExecutionDays), cancellationToken);
+        var healthRows = await health.DeleteOlderThanAsync(now.AddDays(-retention.HealthCheckDays), cancellationToken);
+        LogCleaned(logger, partitions.Count, resolvedErrors, oldExecutions, healthRows);
+        await executions.FinishAsync(executionId, ExecutionStatuses.Completed, JsonSerializer.Serialize(new
+        {
+            droppedPartitions = partitions,
+            resolvedErrors,
+            executions = oldExecutions,
+            healthRows,
+        }), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup: {Partitions} history partitions dropped, {Errors} resolved errors, {Executions} executions, {HealthRows} health results deleted")]
+    private static partial void LogCleaned(ILogger logger, int partitions, int errors, int executions, int healthRows);
+}

@@ -1,0 +1,39 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Zaiko.Data;
+using Zaiko.Data.Settings;
+using Zaiko.Jobs.Checks;
+using Zaiko.Jobs.Maintenance;
+
+namespace Zaiko.Jobs.Scheduling;
+
+/// <summary>
+/// The one place recurring jobs are registered, with stable kebab-case ids (they are what admins see and
+/// trigger in /hangfire) and Asia/Tokyo crons from settings. Registration is idempotent; every process does it
+/// at start-up, and again when the schedules setting changes.
+/// </summary>
+public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurringJobs, SettingsStore settings, ILogger<RecurringJobRegistrar> logger)
+{
+    public async Task RegisterAsync(CancellationToken cancellationToken)
+    {
+        var schedules = await settings.GetAsync(ScheduleSettings.Key, new ScheduleSettings(), cancellationToken);
+        var options = new RecurringJobOptions { TimeZone = ScheduleSettings.Tokyo };
+
+        foreach (var processType in CheckFanOutJob.ProcessTypes)
+        {
+            recurringJobs.AddOrUpdate<CheckFanOutJob>(processType, JobQueues.Default,
+                job => job.RunAsync(processType, CancellationToken.None), schedules.CronOf(processType), options);
+        }
+
+        recurringJobs.AddOrUpdate<HealthCheckJob>(ProcessTypes.HealthCheck, JobQueues.Maintenance,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.HealthCheck), options);
+        recurringJobs.AddOrUpdate<CleanupJob>(ProcessTypes.Cleanup, JobQueues.Maintenance,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.Cleanup), options);
+        recurringJobs.AddOrUpdate<PartitionMaintenanceJob>(ProcessTypes.PartitionMaintenance, JobQueues.Maintenance,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.PartitionMaintenance), options);
+        LogRegistered(logger, string.Join(", ", ScheduleSettings.Defaults.Keys.Select(id => $"{id} [{schedules.CronOf(id)}]")));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recurring jobs registered (Asia/Tokyo): {Schedules}")]
+    private static partial void LogRegistered(ILogger logger, string schedules);
+}
