@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Zaiko.Jobs.Maintenance;
+using Zaiko.Jobs.Sources.Yahoo;
 
 namespace Zaiko.Jobs;
 
@@ -15,6 +16,7 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddZaikoJobs(this IServiceCollection services)
     {
         services.AddTransient<PartitionMaintenanceJob>();
+        services.AddSingleton<YahooPageScraper>();
         return services;
     }
 }
