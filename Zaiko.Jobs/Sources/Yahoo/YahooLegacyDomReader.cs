@@ -14,6 +14,9 @@ internal static class YahooLegacyDomReader
 
     private const string Ended = "終了";
 
+    /// <summary>The seller's description, whose HTML may borrow the page's class names.</summary>
+    private const string Description = "#ProductExplanation, .ProductExplanation, .ProductExplanation__commentBody";
+
     public static YahooReading Read(IHtmlDocument document, string auctionId)
     {
         var title = document.QuerySelector("h1.ProductTitle__text");
@@ -46,21 +49,33 @@ internal static class YahooLegacyDomReader
     }
 
     /// <summary>
-    /// Ended when the closed header is shown or the time left reads 終了; open when a time left is shown
-    /// that is not 終了; unknown otherwise. Only these elements are read, never the whole page text,
-    /// where a seller's description could say anything.
+    /// Ended when the closed header is shown or the time left reads 終了, open when a time left other than 終了
+    /// is shown, unknown when neither is shown or they contradict each other. Only these elements are read,
+    /// never the page text or the description, where a seller can write anything.
     /// </summary>
     private static bool? IsClosed(IHtmlDocument document, string? timeLeft)
     {
+        var header = HasClosedHeader(document);
+        bool? timeLeftSaysEnded = timeLeft?.StartsWith(Ended, StringComparison.Ordinal);
+        return (header, timeLeftSaysEnded) switch
+        {
+            (true, false) => null,
+            (true, _) => true,
+            _ => timeLeftSaysEnded,
+        };
+    }
+
+    private static bool HasClosedHeader(IHtmlDocument document)
+    {
         foreach (var header in document.QuerySelectorAll("#closedHeader, .ClosedHeader, .ClosedHeader__tag"))
         {
-            if (header.TextContent.Contains(ClosedNotice, StringComparison.Ordinal))
+            if (header.TextContent.Contains(ClosedNotice, StringComparison.Ordinal) && header.Closest(Description) is null)
             {
                 return true;
             }
         }
 
-        return timeLeft is null ? null : timeLeft.StartsWith(Ended, StringComparison.Ordinal);
+        return false;
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class YahooPageScraperLegacyDomTests
     [Fact]
     public void Parse_ReportsEnded_WhenTheClosedHeaderIsShown()
     {
-        var html = Legacy(closedHeader: true);
+        var html = Legacy(closedHeader: true, timeLeft: null);
 
         var observation = Scrape(html);
 
@@ -60,6 +60,36 @@ public sealed class YahooPageScraperLegacyDomTests
         var observation = Scrape(html);
 
         Assert.Equal(SourceStatus.Live, observation.Status);
+    }
+
+    [Fact]
+    public void Parse_StaysLive_WhenTheDescriptionBorrowsTheClosedHeaderMarkup()
+    {
+        var html = Legacy(description: """<div class="ClosedHeader" id="closedHeader"><div class="ClosedHeader__tag"><p>このオークションは終了しています</p></div></div>""");
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.Live, observation.Status);
+    }
+
+    [Fact]
+    public void Parse_ReportsLayoutChanged_WhenTheClosedHeaderContradictsTheTimeLeft()
+    {
+        var html = Legacy(closedHeader: true, timeLeft: "2日");
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
+    }
+
+    [Fact]
+    public void Parse_ReportsLayoutChanged_WhenThePageShowsNeitherTheClosedHeaderNorTheTimeLeft()
+    {
+        var html = Legacy(timeLeft: null);
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
     }
 
     [Fact]
@@ -116,7 +146,7 @@ public sealed class YahooPageScraperLegacyDomTests
     [Fact]
     public void Parse_ReportsLayoutChanged_WhenPageDataSaysOpenButTheClosedHeaderIsShown()
     {
-        var html = Legacy(closedHeader: true, pageDataScript: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
+        var html = Legacy(closedHeader: true, timeLeft: "終了", pageDataScript: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
 
         var observation = Scrape(html);
 
