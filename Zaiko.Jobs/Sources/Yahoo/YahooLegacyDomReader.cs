@@ -33,19 +33,41 @@ internal static class YahooLegacyDomReader
         }
 
         var current = document.QuerySelector(".Price--current");
+        var price = Money(current?.QuerySelector(".Price__value")?.TextContent);
+        var buyNow = Money(document.QuerySelector(".Price--buynow .Price__value")?.TextContent) is > 0 and var amount ? amount : (decimal?)null;
         var counts = Counts(document);
         var item = new YahooItem(
             AuctionId: shownId is { Length: > 0 } ? shownId : null,
             Title: Trimmed(title?.TextContent),
-            Price: Money(current?.QuerySelector(".Price__value")?.TextContent),
-            PriceIncludingTax: Money(current?.QuerySelector(".Price__tax")?.TextContent),
-            BuyNowPrice: Money(document.QuerySelector(".Price--buynow .Price__value")?.TextContent) is > 0 and var buyNow ? buyNow : null,
+            // Fixed-price listings show only the buy-now block; what a buyer pays is then that price.
+            Price: price ?? buyNow,
+            PriceIncludingTax: IncludingTax(price, current?.QuerySelector(".Price__tax")?.TextContent),
+            BuyNowPrice: buyNow,
             Quantity: Count(details.GetValueOrDefault("個数")),
             Bids: Count(counts.Bids),
             EndTime: Time(details.GetValueOrDefault("終了日時")),
             Seller: Trimmed(document.QuerySelector(".Seller__name a")?.TextContent),
             Closed: IsClosed(document, counts.TimeLeft));
         return YahooReading.Found(item);
+    }
+
+    /// <summary>
+    /// The tax note beside the price is either the tax-inclusive price (（税込 38,324 円）) or the tax itself
+    /// (（税 0 円）, what private sellers show); the latter is added to the price.
+    /// </summary>
+    private static decimal? IncludingTax(decimal? price, string? note)
+    {
+        if (note is null || Money(note) is not { } amount)
+        {
+            return null;
+        }
+
+        if (note.Contains("税込", StringComparison.Ordinal))
+        {
+            return amount;
+        }
+
+        return note.Contains('税', StringComparison.Ordinal) ? price + amount : null;
     }
 
     /// <summary>

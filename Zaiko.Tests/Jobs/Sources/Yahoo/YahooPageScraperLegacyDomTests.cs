@@ -102,6 +102,28 @@ public sealed class YahooPageScraperLegacyDomTests
         Assert.Equal(9800m, observation.BuyNowPrice);
     }
 
+    [Theory]
+    [InlineData("（税 0 円）", 1500)]
+    [InlineData("（税 150 円）", 1650)]
+    public void Parse_AddsTheTaxToThePrice_WhenThePageShowsTheTaxAmount(string tax, int expected)
+    {
+        var html = Legacy(tax: tax);
+
+        var observation = Scrape(html);
+
+        Assert.Equal((decimal)expected, observation.PriceIncludingTax);
+    }
+
+    [Fact]
+    public void Parse_TakesTheBuyNowPriceAsThePrice_WhenOnlyTheBuyNowBlockIsShown()
+    {
+        var html = Legacy(buyNow: "4,980円").Replace("Price--current", "Price--unused", StringComparison.Ordinal);
+
+        var observation = Scrape(html);
+
+        Assert.Equal((SourceStatus.Live, 4980m, 4980m), (observation.Status, observation.Price, observation.BuyNowPrice));
+    }
+
     [Fact]
     public void Parse_ReadsTheUnits_WhenTheAuctionHasMoreThanOne()
     {
