@@ -154,24 +154,4 @@ public sealed class YahooPageScraperLegacyDomTests
         Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
         Assert.Contains("x987654321", observation.Error);
     }
-
-    [Fact]
-    public void Parse_PrefersPageData_AndFillsTheRestFromTheMarkup()
-    {
-        var html = Legacy(pageDataScript: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal((SourceLayouts.PageData, 1650m, "seller_a"), (observation.Layout, observation.PriceIncludingTax, observation.Seller));
-    }
-
-    [Fact]
-    public void Parse_ReportsLayoutChanged_WhenPageDataSaysOpenButTheClosedHeaderIsShown()
-    {
-        var html = Legacy(closedHeader: true, timeLeft: "終了", pageDataScript: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
-    }
 }

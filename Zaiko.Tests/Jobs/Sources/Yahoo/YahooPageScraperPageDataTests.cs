@@ -81,17 +81,6 @@ public sealed class YahooPageScraperPageDataTests
     }
 
     [Fact]
-    public void Parse_IgnoresPageDataQuoted_InsideTheNextDataJson()
-    {
-        var quoted = "\"descriptionHtml\":\"var pageData = {'items':{'productID':'x123456789','isClosed':'1'}};\",\"auctionId\"";
-        var html = NextData(Item()).Replace("\"auctionId\"", quoted, StringComparison.Ordinal);
-
-        var observation = Scrape(html);
-
-        Assert.Equal(SourceStatus.Live, observation.Status);
-    }
-
-    [Fact]
     public void Parse_ReportsLayoutChanged_WhenPageDataIsForAnotherAuction()
     {
         var html = PageData(PageDataItems.Replace(AuctionId, "x987654321", StringComparison.Ordinal));
