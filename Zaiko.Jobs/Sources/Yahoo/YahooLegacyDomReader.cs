@@ -14,6 +14,9 @@ internal static class YahooLegacyDomReader
 
     private const string Ended = "終了";
 
+    /// <summary>The seller's description, whose HTML may borrow the page's class names.</summary>
+    private const string Description = "#ProductExplanation, .ProductExplanation, .ProductExplanation__commentBody";
+
     public static YahooReading Read(IHtmlDocument document, string auctionId)
     {
         var title = document.QuerySelector("h1.ProductTitle__text");
@@ -30,13 +33,16 @@ internal static class YahooLegacyDomReader
         }
 
         var current = document.QuerySelector(".Price--current");
+        var price = Money(current?.QuerySelector(".Price__value")?.TextContent);
+        var buyNow = Money(document.QuerySelector(".Price--buynow .Price__value")?.TextContent) is > 0 and var amount ? amount : (decimal?)null;
         var counts = Counts(document);
         var item = new YahooItem(
             AuctionId: shownId is { Length: > 0 } ? shownId : null,
             Title: Trimmed(title?.TextContent),
-            Price: Money(current?.QuerySelector(".Price__value")?.TextContent),
-            PriceIncludingTax: Money(current?.QuerySelector(".Price__tax")?.TextContent),
-            BuyNowPrice: Money(document.QuerySelector(".Price--buynow .Price__value")?.TextContent) is > 0 and var buyNow ? buyNow : null,
+            // Fixed-price listings show only the buy-now block; what a buyer pays is then that price.
+            Price: price ?? buyNow,
+            PriceIncludingTax: IncludingTax(price, current?.QuerySelector(".Price__tax")?.TextContent),
+            BuyNowPrice: buyNow,
             Quantity: Count(details.GetValueOrDefault("個数")),
             Bids: Count(counts.Bids),
             EndTime: Time(details.GetValueOrDefault("終了日時")),
@@ -46,21 +52,52 @@ internal static class YahooLegacyDomReader
     }
 
     /// <summary>
-    /// Ended when the closed header is shown or the time left reads 終了; open when a time left is shown
-    /// that is not 終了; unknown otherwise. Only these elements are read, never the whole page text,
-    /// where a seller's description could say anything.
+    /// The tax note beside the price is either the tax-inclusive price (（税込 38,324 円）) or the tax itself
+    /// (（税 0 円）, what private sellers show); the latter is added to the price.
+    /// </summary>
+    private static decimal? IncludingTax(decimal? price, string? note)
+    {
+        if (note is null || Money(note) is not { } amount)
+        {
+            return null;
+        }
+
+        if (note.Contains("税込", StringComparison.Ordinal))
+        {
+            return amount;
+        }
+
+        return note.Contains('税', StringComparison.Ordinal) ? price + amount : null;
+    }
+
+    /// <summary>
+    /// Ended when the closed header is shown or the time left reads 終了, open when a time left other than 終了
+    /// is shown, unknown when neither is shown or they contradict each other. Only these elements are read,
+    /// never the page text or the description, where a seller can write anything.
     /// </summary>
     private static bool? IsClosed(IHtmlDocument document, string? timeLeft)
     {
+        var header = HasClosedHeader(document);
+        bool? timeLeftSaysEnded = timeLeft?.StartsWith(Ended, StringComparison.Ordinal);
+        return (header, timeLeftSaysEnded) switch
+        {
+            (true, false) => null,
+            (true, _) => true,
+            _ => timeLeftSaysEnded,
+        };
+    }
+
+    private static bool HasClosedHeader(IHtmlDocument document)
+    {
         foreach (var header in document.QuerySelectorAll("#closedHeader, .ClosedHeader, .ClosedHeader__tag"))
         {
-            if (header.TextContent.Contains(ClosedNotice, StringComparison.Ordinal))
+            if (header.TextContent.Contains(ClosedNotice, StringComparison.Ordinal) && header.Closest(Description) is null)
             {
                 return true;
             }
         }
 
-        return timeLeft is null ? null : timeLeft.StartsWith(Ended, StringComparison.Ordinal);
+        return false;
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ internal static class YahooPageDataReader
     {
         foreach (var script in document.Scripts)
         {
-            if (script.Source is { Length: > 0 })
+            // JSON scripts (__NEXT_DATA__ among them) carry sellers' descriptions, which may quote anything.
+            if (script.Source is { Length: > 0 } || script.Type?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
             {
                 continue;
             }

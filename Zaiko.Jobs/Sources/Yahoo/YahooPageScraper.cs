@@ -128,17 +128,18 @@ public sealed class YahooPageScraper
 
     private static SourceObservation WithoutItem(Check check, string html, bool goneStatus, List<string>? problems)
     {
+        // A block page answers in place of the item whatever its status, and says nothing about the item.
+        if (YahooBlockDetector.Detect(html) is { } block)
+        {
+            return check.Failed(SourceStatus.Blocked, $"HTTP {check.HttpStatus} without item data: {block}");
+        }
+
         if (goneStatus)
         {
             // Some ended auctions answer 404 and still say so; that is an ended item, not a missing one.
             return html.Contains(YahooLegacyDomReader.ClosedNotice, StringComparison.Ordinal)
                 ? check.Observed(SourceStatus.Ended, null, null, quantity: 0)
                 : check.Failed(SourceStatus.Gone, $"HTTP {check.HttpStatus} and the page does not show the item");
-        }
-
-        if (YahooBlockDetector.Detect(html) is { } block)
-        {
-            return check.Failed(SourceStatus.Blocked, $"HTTP {check.HttpStatus} without item data: {block}");
         }
 
         var detail = problems is null ? "" : "; " + string.Join("; ", problems);

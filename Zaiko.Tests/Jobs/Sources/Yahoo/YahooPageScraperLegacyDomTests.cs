@@ -35,7 +35,7 @@ public sealed class YahooPageScraperLegacyDomTests
     [Fact]
     public void Parse_ReportsEnded_WhenTheClosedHeaderIsShown()
     {
-        var html = Legacy(closedHeader: true);
+        var html = Legacy(closedHeader: true, timeLeft: null);
 
         var observation = Scrape(html);
 
@@ -63,6 +63,36 @@ public sealed class YahooPageScraperLegacyDomTests
     }
 
     [Fact]
+    public void Parse_StaysLive_WhenTheDescriptionBorrowsTheClosedHeaderMarkup()
+    {
+        var html = Legacy(description: """<div class="ClosedHeader" id="closedHeader"><div class="ClosedHeader__tag"><p>このオークションは終了しています</p></div></div>""");
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.Live, observation.Status);
+    }
+
+    [Fact]
+    public void Parse_ReportsLayoutChanged_WhenTheClosedHeaderContradictsTheTimeLeft()
+    {
+        var html = Legacy(closedHeader: true, timeLeft: "2日");
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
+    }
+
+    [Fact]
+    public void Parse_ReportsLayoutChanged_WhenThePageShowsNeitherTheClosedHeaderNorTheTimeLeft()
+    {
+        var html = Legacy(timeLeft: null);
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
+    }
+
+    [Fact]
     public void Parse_ReadsTheBuyNowPrice_FromTheBuyNowBlock()
     {
         var html = Legacy(buyNow: "9,800円（税 0 円）");
@@ -70,6 +100,28 @@ public sealed class YahooPageScraperLegacyDomTests
         var observation = Scrape(html);
 
         Assert.Equal(9800m, observation.BuyNowPrice);
+    }
+
+    [Theory]
+    [InlineData("（税 0 円）", 1500)]
+    [InlineData("（税 150 円）", 1650)]
+    public void Parse_AddsTheTaxToThePrice_WhenThePageShowsTheTaxAmount(string tax, int expected)
+    {
+        var html = Legacy(tax: tax);
+
+        var observation = Scrape(html);
+
+        Assert.Equal((decimal)expected, observation.PriceIncludingTax);
+    }
+
+    [Fact]
+    public void Parse_TakesTheBuyNowPriceAsThePrice_WhenOnlyTheBuyNowBlockIsShown()
+    {
+        var html = Legacy(buyNow: "4,980円").Replace("Price--current", "Price--unused", StringComparison.Ordinal);
+
+        var observation = Scrape(html);
+
+        Assert.Equal((SourceStatus.Live, 4980m, 4980m), (observation.Status, observation.Price, observation.BuyNowPrice));
     }
 
     [Fact]
@@ -101,25 +153,5 @@ public sealed class YahooPageScraperLegacyDomTests
 
         Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
         Assert.Contains("x987654321", observation.Error);
-    }
-
-    [Fact]
-    public void Parse_PrefersPageData_AndFillsTheRestFromTheMarkup()
-    {
-        var html = Legacy(pageDataScript: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal((SourceLayouts.PageData, 1650m, "seller_a"), (observation.Layout, observation.PriceIncludingTax, observation.Seller));
-    }
-
-    [Fact]
-    public void Parse_ReportsLayoutChanged_WhenPageDataSaysOpenButTheClosedHeaderIsShown()
-    {
-        var html = Legacy(closedHeader: true, pageDataScript: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
     }
 }

@@ -219,17 +219,6 @@ public sealed class YahooPageScraperNextDataTests
     }
 
     [Fact]
-    public void Parse_ReportsLayoutChanged_WhenTheCanonicalUrlIsAnotherAuction()
-    {
-        var html = NextData(Item(), extraHead: """<link rel="canonical" href="https://auctions.yahoo.co.jp/jp/auction/x987654321"/>""");
-
-        var observation = Scrape(html);
-
-        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
-        Assert.Contains("canonical", observation.Error);
-    }
-
-    [Fact]
     public void Parse_ReportsLayoutChanged_WhenTheStatusIsMissing()
     {
         var item = Item();
@@ -249,50 +238,6 @@ public sealed class YahooPageScraperNextDataTests
         var observation = Scrape(NextData(item));
 
         Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
-    }
-
-    [Fact]
-    public void Parse_FallsBackToPageData_WhenNextDataIsMalformed()
-    {
-        var html = NextDataPage("""{"props": {"pageProps": """, extraBody: $"<script>var pageData = {{\"items\":{PageDataItems}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal((SourceStatus.Live, SourceLayouts.PageData), (observation.Status, observation.Layout));
-    }
-
-    [Fact]
-    public void Parse_ReportsLayoutChangedWithoutThrowing_WhenNextDataIsMalformedAndNothingElseIsThere()
-    {
-        var html = NextDataPage("""{"props": {"pageProps": {"initialState": """);
-
-        var observation = Scrape(html);
-
-        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
-        Assert.Contains("__NEXT_DATA__ is not valid JSON", observation.Error);
-    }
-
-    [Fact]
-    public void Parse_ReportsLayoutChanged_WhenPageDataSaysClosedButNextDataSaysOpen()
-    {
-        var closedPageData = PageDataItems.Replace("\"isClosed\":\"0\"", "\"isClosed\":\"1\"", StringComparison.Ordinal);
-        var html = NextData(Item(), extraBody: $"<script>var pageData = {{\"items\":{closedPageData}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
-        Assert.Contains("page-data says it is ended", observation.Error);
-    }
-
-    [Fact]
-    public void Parse_TakesMissingValues_FromPageData()
-    {
-        var items = PageDataItems.Replace("\"price\":\"1500\"", "\"price\":\"1500\",\"taxinPrice\":\"1650\"", StringComparison.Ordinal);
-        var html = NextData(Item(), extraBody: $"<script>var pageData = {{\"items\":{items}}};</script>");
-
-        var observation = Scrape(html);
-
-        Assert.Equal((SourceLayouts.NextData, 1650m), (observation.Layout, observation.PriceIncludingTax));
     }
 
     [Fact]

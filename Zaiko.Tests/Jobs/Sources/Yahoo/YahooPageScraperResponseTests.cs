@@ -75,7 +75,7 @@ public sealed class YahooPageScraperResponseTests
     [Fact]
     public void Parse_ReportsTransientError_EvenWhenA503BodyShowsAnEndedItem()
     {
-        var html = Legacy(closedHeader: true);
+        var html = Legacy(closedHeader: true, timeLeft: "終了");
 
         var observation = Scrape(html, httpStatus: 503);
 
@@ -106,6 +106,14 @@ public sealed class YahooPageScraperResponseTests
     public void Parse_ReportsBlocked_ForTypicalBlockPages(string html)
     {
         var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.Blocked, observation.Status);
+    }
+
+    [Fact]
+    public void Parse_ReportsBlocked_WhenA404IsACaptchaPage()
+    {
+        var observation = Scrape(CaptchaPage, httpStatus: 404);
 
         Assert.Equal(SourceStatus.Blocked, observation.Status);
     }
@@ -170,7 +178,7 @@ public sealed class YahooPageScraperResponseTests
     {
         var ended = Item();
         ended["status"] = "closed";
-        string[] pages = [NextData(Item()), NextData(ended), PageData(PageDataItems), Legacy(), Legacy(closedHeader: true), CaptchaPage];
+        string[] pages = [NextData(Item()), NextData(ended), PageData(PageDataItems), Legacy(), Legacy(closedHeader: true, timeLeft: "終了"), CaptchaPage];
         var scraper = new YahooPageScraper();
         var expected = pages.Select(page => scraper.Parse(AuctionId, 200, page, FetchedAt, ElapsedMs)).ToArray();
 

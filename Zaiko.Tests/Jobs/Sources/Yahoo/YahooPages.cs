@@ -80,7 +80,7 @@ internal static class YahooPages
     /// <summary>A 2017–2023 BEM item page; every part can be varied.</summary>
     public static string Legacy(
         bool closedHeader = false,
-        string timeLeft = "2日",
+        string? timeLeft = "2日",
         string price = "1,500円",
         string? tax = "（税込 1,650 円）",
         string? buyNow = null,
@@ -92,6 +92,9 @@ internal static class YahooPages
         var closed = closedHeader
             ? """<div class="ClosedHeader" id="closedHeader"><div class="ClosedHeader__tag"><p>このオークションは終了しています</p></div></div>"""
             : "";
+        var timeLeftRow = timeLeft is null
+            ? ""
+            : $"""<li class="Count__count"><dl><dt class="Count__title">残り時間</dt><dd class="Count__number">{timeLeft}<a class="Count__note" href="#">詳細</a></dd></dl></li>""";
         var taxSpan = tax is null ? "" : $"""<span class="Price__tax">{tax}</span>""";
         var buyNowBlock = buyNow is null
             ? ""
@@ -107,12 +110,12 @@ internal static class YahooPages
             </ul>
             <div class="Count"><ul>
               <li class="Count__count"><dl><dt class="Count__title">入札件数</dt><dd class="Count__number">3<a class="Count__note" href="#">入札履歴</a></dd></dl></li>
-              <li class="Count__count"><dl><dt class="Count__title">残り時間</dt><dd class="Count__number">{timeLeft}<a class="Count__note" href="#">詳細</a></dd></dl></li>
+              {timeLeftRow}
             </ul></div>
             <div class="Price Price--current"><dl class="Price__body"><dt class="Price__title">現在価格</dt><dd class="Price__value">{price}{taxSpan}</dd></dl></div>
             {buyNowBlock}
             <dl class="Seller"><dd class="Seller__card"><span class="Seller__name"><a href="#">seller_a</a><span class="Seller__honorific">さん</span></span></dd></dl>
-            <div class="ProductExplanation__commentBody">{description}</div>
+            <div class="ProductExplanation" id="ProductExplanation"><div class="ProductExplanation__commentBody">{description}</div></div>
             </body></html>
             """;
     }
