@@ -14,6 +14,6 @@ if (invocation.Verb is not null)
 }
 
 var app = ZaikoApplication.Build(invocation.HostArgs, invocation.Role);
-await app.MigrateOnStartAsync(CancellationToken.None);
+await app.PrepareAsync(CancellationToken.None);
 await app.RunAsync();
 return 0;

@@ -28,7 +28,7 @@ public sealed class RunningApp : IAsyncDisposable
             .. extraArgs,
         ];
         var app = ZaikoApplication.Build(args, role);
-        await app.MigrateOnStartAsync(CancellationToken.None);
+        await app.PrepareAsync(CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningApp(app, new Uri(address));

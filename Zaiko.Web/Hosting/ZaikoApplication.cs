@@ -3,6 +3,7 @@ using NLog.Web;
 using Zaiko.Data;
 using Zaiko.Data.Migrations;
 using Zaiko.Jobs;
+using Zaiko.Jobs.Scheduling;
 
 namespace Zaiko.Web.Hosting;
 
@@ -31,11 +32,14 @@ public static class ZaikoApplication
         return app;
     }
 
-    public static async Task MigrateOnStartAsync(this WebApplication app, CancellationToken cancellationToken)
+    /// <summary>Before serving: migrate the database (unless disabled) and register the recurring jobs.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
+
+        await app.Services.GetRequiredService<RecurringJobRegistrar>().RegisterAsync(cancellationToken);
     }
 }
