@@ -51,15 +51,19 @@ public sealed class PostgresDatabase : IAsyncLifetime
         await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
     }
 
-    /// <summary>Empties every Zaiko table (the schema and migration journal stay).</summary>
-    public async Task ResetAsync()
+    /// <summary>
+    /// Empties every Zaiko table (the schema and migration journal stay). Ids restart unless
+    /// <paramref name="restartIds"/> is false — tests with running Hangfire servers keep ids unique, so a
+    /// job left over from an earlier test can never act on a later test's rows.
+    /// </summary>
+    public async Task ResetAsync(bool restartIds = true)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         var tables = await connection.QueryAsync<string>("""
             SELECT quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'schema_versions'
             """);
-        await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+        await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} {(restartIds ? "RESTART IDENTITY" : "")} CASCADE");
     }
 
     /// <summary>Creates another empty database on the same cluster, for tests of migrations themselves.</summary>

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Dapper;
+using Hangfire;
+using Zaiko.Data.Executions;
+using Zaiko.Data.Inventory;
+using Zaiko.Data.Listings;
+using Zaiko.Data.Products;
+using Zaiko.Data.Settings;
+using Zaiko.Jobs.Checks;
+using Zaiko.Web.Hosting;
+
+namespace Zaiko.Tests.Infrastructure;
+
+/// <summary>
+/// The whole check pipeline for real: a migrated database, the sandbox as a separate process, and Zaiko
+/// (role all: Hangfire server included) pointed at the sandbox with a rate limit that does not bind.
+/// </summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    public static readonly MonitoringSettings TestSettings = MonitoringSettings.Default with { EndTimeCheckDelayMinutes = 0 };
+
+    public PostgresDatabase Database { get; } = new();
+
+    public SandboxProcess Sandbox { get; } = new();
+
+    public RunningApp App { get; private set; } = null!;
+
+    public IServiceProvider Services => App.App.Services;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await Sandbox.InitializeAsync();
+        await new SettingsStore(Database.DataSource, TimeProvider.System).SetAsync(MonitoringSettings.Key, TestSettings, "test", CancellationToken.None);
+        App = await RunningApp.StartAsync(Database.ConnectionString, ZaikoRole.All,
+            "--Sandbox:Enabled=true",
+            $"--Sandbox:BaseUrl={Sandbox.BaseAddress.ToString().TrimEnd('/')}",
+            "--Sources:Yahoo:RequestsPerSecond=1000",
+            "--Sources:Yahoo:Burst=1000",
+            "--Sources:Yahoo:Resilience:MaxRetries=1",
+            "--Sources:Yahoo:Resilience:RetryBaseDelayMs=20",
+            "--Sources:Yahoo:Resilience:BreakDurationSeconds=1",
+            "--Sources:Yahoo:Resilience:AttemptTimeoutSeconds=5",
+            "--Hangfire:WorkerCount=8");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Empty tables, sandbox and queues; nothing scheduled by an earlier test survives.</summary>
+    public async Task ResetAsync()
+    {
+        var jobs = Services.GetRequiredService<IBackgroundJobClient>();
+        var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        foreach (var scheduled in monitoring.ScheduledJobs(0, 10_000))
+        {
+            jobs.Delete(scheduled.Key);
+        }
+
+        await Database.ResetAsync(restartIds: false);
+        await Sandbox.ResetAsync();
+        await Sandbox.ClearFaultsAsync();
+    }
+
+    /// <summary>Creates <paramref name="count"/> open auctions in the sandbox, each monitored by a product with a Mercari listing (JPY).</summary>
+    public async Task<IReadOnlyList<SeededOffer>> SeedOffersAsync(int count, int firstNumber = 1_000_000_000)
+    {
+        var products = Services.GetRequiredService<ProductStore>();
+        var inventory = Services.GetRequiredService<InventoryStore>();
+        var listings = Services.GetRequiredService<ListingStore>();
+        var seeded = new List<SeededOffer>();
+        for (var i = 0; i < count; i++)
+        {
+            var auctionId = "t" + (firstNumber + i).ToString(CultureInfo.InvariantCulture);
+            await Sandbox.PutYahooItemAsync(new
+            {
+                auctionId,
+                title = $"テスト商品 {i}",
+                price = 1000 + i,
+                quantity = 1,
+                bids = 1,
+                status = "open",
+                endTime = DateTimeOffset.UtcNow.AddDays(3),
+                seller = "seller",
+            });
+            var product = await products.CreateAsync(new NewProduct($"SKU-{auctionId}", $"テスト商品 {i}"), "test", CancellationToken.None);
+            var offer = await inventory.AddAsync(new NewOffer(product.Id, "yahoo", $"https://auctions.yahoo.co.jp/jp/auction/{auctionId}", auctionId), "test", CancellationToken.None);
+            var listing = await listings.AddAsync(new NewListing(product.Id, "mercari", "JPY") { MercariProductId = "m" + auctionId }, "test", CancellationToken.None);
+            seeded.Add(new SeededOffer(auctionId, product.Id, offer.Id, listing.Id));
+        }
+
+        return seeded;
+    }
+
+    /// <summary>Runs one check cycle through Hangfire and waits until it closes.</summary>
+    public async Task<Execution> RunCycleAsync(string processType = "stock-check")
+    {
+        var executions = Services.GetRequiredService<ExecutionStore>();
+        var before = (await executions.ListRecentAsync(processType, 1, CancellationToken.None)).FirstOrDefault()?.ExecutionId;
+        Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CheckFanOutJob>(job => job.RunAsync(processType, CancellationToken.None));
+        return await WaitAsync(async () =>
+        {
+            var latest = (await executions.ListRecentAsync(processType, 1, CancellationToken.None)).FirstOrDefault();
+            return latest is not null && latest.ExecutionId != before && latest.Status != "running" ? latest : null;
+        }, $"{processType} run to close");
+    }
+
+    public async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what, int seconds = 120)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"waited {seconds} s for {what}");
+    }
+
+    public async Task<long> CountAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+}
+
+public sealed record SeededOffer(string AuctionId, long ProductId, long OfferId, long ListingId);
