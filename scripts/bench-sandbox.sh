@@ -43,7 +43,10 @@ for _ in $(seq 1 100); do
 done
 
 curl -fs -X POST "$base/_sandbox/seed" -H 'Content-Type: application/json' -d "{\"yahoo\": $items, \"seed\": 1}" >/dev/null
-curl -fs "$base/_sandbox/catalog?target=yahoo&limit=$items" | grep -o '"auctionId":"[^"]*"' | cut -d'"' -f4 >"$work_dir/ids"
+: >"$work_dir/ids"
+for ((offset = 0; offset < items; offset += 10000)); do
+  curl -fs "$base/_sandbox/catalog?target=yahoo&offset=$offset&limit=10000" | grep -o '"auctionId":"[^"]*"' | cut -d'"' -f4 >>"$work_dir/ids"
+done
 
 {
   printf 'local ids = {'
