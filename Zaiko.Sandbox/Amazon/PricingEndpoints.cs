@@ -68,7 +68,7 @@ public static partial class PricingEndpoints
             var match = OffersUri().Match(uri);
             var (status, body) = match.Success && Text(request, "method") == "GET"
                 ? ItemOffers(store, match.Groups[1].Value, marketplaceId, condition)
-                : (StatusCodes.Status400BadRequest, new { errors = new[] { new { code = "InvalidInput", message = "Invalid uri or method", details = "" } } });
+                : (StatusCodes.Status400BadRequest, SpApiErrors.InvalidInputBody("Invalid uri or method"));
             responses.Add(new
             {
                 status = new { statusCode = status, reasonPhrase = status == StatusCodes.Status200OK ? "OK" : "Bad Request" },
@@ -147,12 +147,12 @@ public static partial class PricingEndpoints
     {
         if (string.IsNullOrEmpty(marketplaceId) || string.IsNullOrEmpty(itemCondition))
         {
-            return (StatusCodes.Status400BadRequest, new { errors = new[] { new { code = "InvalidInput", message = "Missing required parameter MarketplaceId or ItemCondition", details = "" } } });
+            return (StatusCodes.Status400BadRequest, SpApiErrors.InvalidInputBody("Missing required parameter MarketplaceId or ItemCondition"));
         }
 
         return store.Asins.Get(asin) is { } item
             ? (StatusCodes.Status200OK, new { payload = PricingPayloads.ItemOffers(item, marketplaceId, itemCondition) })
-            : (StatusCodes.Status400BadRequest, new { errors = new[] { new { code = "InvalidInput", message = $"Invalid ASIN {asin} for marketplace {marketplaceId}", details = "" } } });
+            : (StatusCodes.Status400BadRequest, SpApiErrors.InvalidInputBody($"Invalid ASIN {asin} for marketplace {marketplaceId}"));
     }
 
     /// <summary>The ASINs or SKUs a pricing query names (ItemType=Asin|Sku, at most 20), or null when the query is invalid.</summary>

@@ -43,6 +43,8 @@ public static class PricingPayloads
                 }).ToList(),
                 NumberOfOffers = channels.Select(g => new { condition = "new", fulfillmentChannel = Channel(g.Key), OfferCount = CountFor(asin, g.Key) }).ToList(),
                 BuyBoxEligibleOffers = channels.Select(g => new { condition = "new", fulfillmentChannel = Channel(g.Key), OfferCount = CountFor(asin, g.Key) }).ToList(),
+                SalesRankings = SalesRankings(asin),
+                ListPrice = Money(asin.Currency, asin.Currency == "JPY" ? Math.Round(asin.LowestPrice * 1.2m, 0) : Math.Round(asin.LowestPrice * 1.2m, 2)),
                 TotalOfferCount = total,
             },
             Offers = offers.Select((o, i) => new
@@ -87,7 +89,7 @@ public static class PricingPayloads
                 NumberOfOfferListings = new[] { new { Count = offers.Count == 0 ? 0 : asin.OfferCount, condition = "new" } },
                 TradeInValue = Money(asin.Currency, 0),
             },
-            SalesRankings = new[] { new { ProductCategoryId = "home_display_on_website", Rank = StableHash.Between(asin.Asin, 6, 1, 200000) } },
+            SalesRankings = SalesRankings(asin),
         };
     }
 
@@ -95,6 +97,9 @@ public static class PricingPayloads
         new { MarketplaceASIN = new { MarketplaceId = marketplaceId, ASIN = asin }, SKUIdentifier = skuIdentifier };
 
     public static object NoSku => new { MarketplaceId = "", SellerId = "", SellerSKU = "" };
+
+    private static object[] SalesRankings(AmazonAsin asin) =>
+        [new { ProductCategoryId = "home_display_on_website", Rank = StableHash.Between(asin.Asin, 6, 1, 200000) }];
 
     private static string Channel(bool fba) => fba ? "Amazon" : "Merchant";
 
@@ -117,7 +122,7 @@ public static class PricingPayloads
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         var hash = StableHash.Of(asin + "#" + index);
-        return "A" + string.Concat(Enumerable.Range(0, 13).Select(i => alphabet[(int)((hash >> (i % 4 * 8)) + (uint)i * 7) % alphabet.Length]));
+        return "A" + string.Concat(Enumerable.Range(0, 13).Select(i => alphabet[(int)(((hash >> (i % 4 * 8)) + (uint)i * 7) % (uint)alphabet.Length)]));
     }
 
     private sealed record Offer(decimal Price, bool Fba, string SellerId);

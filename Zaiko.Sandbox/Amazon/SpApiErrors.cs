@@ -8,7 +8,10 @@ public static class SpApiErrors
     public static IResult Error(int status, string code, string message, string details = "") =>
         SandboxJson.Json(new { errors = new[] { new { code, message, details } } }, status);
 
-    public static IResult InvalidInput(string message) => Error(StatusCodes.Status400BadRequest, "InvalidInput", message);
+    /// <summary>The pricing models' 400 body, which carries code and message only.</summary>
+    public static IResult InvalidInput(string message) => SandboxJson.Json(InvalidInputBody(message), StatusCodes.Status400BadRequest);
+
+    public static object InvalidInputBody(string message) => new { errors = new[] { new { code = "InvalidInput", message } } };
 
     /// <summary>The common 429 body carries code and message only.</summary>
     public static IResult QuotaExceeded() =>

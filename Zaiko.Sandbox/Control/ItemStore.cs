@@ -22,21 +22,18 @@ public sealed class ItemStore<T>
     /// <summary>Adds or replaces; returns true when the key is new.</summary>
     public bool Put(string key, T item)
     {
-        var added = false;
-        items.AddOrUpdate(key, _ =>
-        {
-            added = true;
-            return item;
-        }, (_, _) => item);
-        if (added)
+        if (items.TryAdd(key, item))
         {
             lock (orderGate)
             {
                 order.Add(key);
             }
+
+            return true;
         }
 
-        return added;
+        items[key] = item;
+        return false;
     }
 
     /// <summary>Applies a change atomically with respect to other updates of the same key; null when the key is unknown.</summary>

@@ -30,7 +30,7 @@ public sealed class SandboxMiddleware(RequestDelegate next, RequestJournal journ
             kind = FaultKind.None;
         }
 
-        var aborted = false;
+        int? statusOverride = null;
         try
         {
             if (target == SandboxTargets.Amazon)
@@ -47,18 +47,33 @@ public sealed class SandboxMiddleware(RequestDelegate next, RequestJournal journ
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            aborted = true;
+            statusOverride = 499;
+        }
+        catch (Exception)
+        {
+            // Kestrel turns the exception into a 500 after this middleware has returned; record what the client gets.
+            statusOverride = StatusCodes.Status500InternalServerError;
+            throw;
         }
         finally
         {
-            var request = context.Request;
-            var status = aborted ? 499 : context.Response.StatusCode;
-            var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : request.Headers["x-amz-access-token"].ToString();
-            journal.Append(seq => new JournalEntry(seq, time, target, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "",
-                status, Math.Round(duration, 3), body, request.ContentType, request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-                authorization.Length > 0 ? authorization : null, kind == FaultKind.None ? null : kind.ToString().ToLowerInvariant()));
+            Record(context, target, time, started, body, kind, statusOverride ?? context.Response.StatusCode);
         }
+    }
+
+    private void Record(HttpContext context, string target, DateTimeOffset time, long started, string? body, FaultKind kind, int status)
+    {
+        var request = context.Request;
+        var duration = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
+        var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : request.Headers["x-amz-access-token"].ToString();
+        var userAgent = request.Headers.UserAgent.ToString();
+        var fault = kind == FaultKind.None ? null : kind.ToString().ToLowerInvariant();
+        var path = request.Path.Value ?? "";
+        var query = request.QueryString.Value ?? "";
+        var method = request.Method;
+        var contentType = request.ContentType;
+        journal.Append(seq => new JournalEntry(seq, time, target, method, path, query, status, duration, body, contentType,
+            userAgent.Length > 0 ? userAgent : null, authorization.Length > 0 ? authorization : null, fault));
     }
 
     private async Task ApplyAsync(HttpContext context, string target, FaultKind kind, int errorStatus)

@@ -12,8 +12,6 @@ public static class SandboxTargets
 
     public static readonly IReadOnlyList<string> Marketplaces = [Yahoo, Amazon, Ebay, Mercari, Fx];
 
-    public static bool IsControl(PathString path) => path.StartsWithSegments("/_sandbox");
-
     /// <summary>The target a request path belongs to, or null for control and unknown paths.</summary>
     public static string? FromPath(PathString path)
     {

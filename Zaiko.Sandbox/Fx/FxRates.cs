@@ -37,7 +37,13 @@ public sealed class FxRates(SandboxClock clock)
             pinnedDate = date;
             if (newRates is not null)
             {
-                rates = new Dictionary<string, decimal>(rates.Concat(newRates).GroupBy(p => p.Key).Select(g => g.Last()));
+                var merged = new Dictionary<string, decimal>(rates, StringComparer.Ordinal);
+                foreach (var (currency, rate) in newRates)
+                {
+                    merged[currency.ToUpperInvariant()] = rate;
+                }
+
+                rates = merged;
             }
         }
     }

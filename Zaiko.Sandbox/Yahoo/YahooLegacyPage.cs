@@ -47,7 +47,7 @@ public static class YahooLegacyPage
     }
 
     /// <summary>Tax-inclusive price as the old layout printed it: 10 % consumption tax, rounded down.</summary>
-    public static long TaxIncluded(long price) => price * 11 / 10;
+    private static long TaxIncluded(long price) => price * 11 / 10;
 
     private static void DetailRow(PageWriter page, string title, string value) =>
         page.Raw("<li class=\"ProductDetail__item\">\n<dl>\n<dt class=\"ProductDetail__title\">"u8).Raw(title)

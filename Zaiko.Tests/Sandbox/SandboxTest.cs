@@ -47,10 +47,10 @@ public abstract class SandboxTest(SandboxProcess sandbox) : IAsyncLifetime
         return (await JsonAsync(response)).GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>An SP-API request with the access token header, as a connector sends it.</summary>
+    /// <summary>An SP-API request with the access token header, as a connector sends it (property names as written: SP-API mixes cases).</summary>
     protected async Task<HttpResponseMessage> SpApiAsync(HttpMethod method, string path, object? body = null, string? token = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: new JsonSerializerOptions()) };
         request.Headers.Add("x-amz-access-token", token ?? await AmazonAccessTokenAsync());
         return await Client.SendAsync(request);
     }
