@@ -27,29 +27,29 @@ public static class EcbFeedParser
     /// <exception cref="EcbFeedException">The XML is malformed, a required currency is missing, or a rate is not a positive number.</exception>
     public static IReadOnlyList<FxRate> Parse(string xml, IReadOnlyCollection<string> requiredCurrencies)
     {
-        using var reader = new StringReader(xml);
-        return Parse(reader, requiredCurrencies);
+        using var text = new StringReader(xml);
+        return Parse(Load(() => XmlReader.Create(text, ReaderSettings)), requiredCurrencies);
     }
 
-    public static IReadOnlyList<FxRate> Parse(Stream xml, IReadOnlyCollection<string> requiredCurrencies)
-    {
-        using var reader = new StreamReader(xml);
-        return Parse(reader, requiredCurrencies);
-    }
+    /// <summary>As <see cref="Parse(string, IReadOnlyCollection{string})"/>; the XML declaration decides the encoding.</summary>
+    public static IReadOnlyList<FxRate> Parse(Stream xml, IReadOnlyCollection<string> requiredCurrencies) =>
+        Parse(Load(() => XmlReader.Create(xml, ReaderSettings)), requiredCurrencies);
 
-    private static IReadOnlyList<FxRate> Parse(TextReader text, IReadOnlyCollection<string> requiredCurrencies)
+    private static XDocument Load(Func<XmlReader> open)
     {
-        XDocument document;
         try
         {
-            using var reader = XmlReader.Create(text, ReaderSettings);
-            document = XDocument.Load(reader);
+            using var reader = open();
+            return XDocument.Load(reader);
         }
         catch (XmlException ex)
         {
             throw new EcbFeedException($"the FX feed is not well-formed XML: {ex.Message}", ex);
         }
+    }
 
+    private static IReadOnlyList<FxRate> Parse(XDocument document, IReadOnlyCollection<string> requiredCurrencies)
+    {
         var days = document.Descendants().Where(element => element.Name.LocalName == "Cube" && element.Attribute("time") is not null).ToList();
         if (days.Count != 1)
         {

@@ -1,3 +1,5 @@
+using Zaiko.Data.Fx;
+
 namespace Zaiko.Jobs.Pricing;
 
 /// <summary>1 <see cref="BaseCurrency"/> = <see cref="Rate"/> <see cref="QuoteCurrency"/>, as published at <see cref="AsOf"/>.</summary>
@@ -5,4 +7,6 @@ public sealed record FxRate(string BaseCurrency, string QuoteCurrency, decimal R
 {
     /// <summary>Market notation, base first: "JPY/USD" is US dollars per yen.</summary>
     public string Pair => $"{BaseCurrency}/{QuoteCurrency}";
+
+    public static FxRate From(StoredFxRate stored) => new(stored.BaseCurrency, stored.QuoteCurrency, stored.Rate, stored.AsOf);
 }

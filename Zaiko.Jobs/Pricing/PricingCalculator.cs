@@ -150,9 +150,9 @@ public static class PricingCalculator
             return $"the rule's fees ({Number(rule.ChannelFeePct)} % + {Number(rule.PaymentFeePct)} %) are negative or add up to 100 % or more";
         }
 
-        if (rule.FloorPrice > rule.CeilingPrice)
+        if (rule.FloorPrice is { } floor && rule.CeilingPrice is { } ceiling && floor > ceiling)
         {
-            return $"the rule's floor {Number(rule.FloorPrice.Value)} is above its ceiling {Number(rule.CeilingPrice!.Value)}";
+            return $"the rule's floor {Number(floor)} is above its ceiling {Number(ceiling)}";
         }
 
         return rule.MaxStepPct <= 0m ? $"the rule's max step is {Number(rule.MaxStepPct)} %; it must be positive" : null;
