@@ -3,7 +3,11 @@ using Dapper;
 
 namespace Zaiko.Data;
 
-/// <summary>Process-wide Dapper settings: snake_case columns and timestamptz as UTC <see cref="DateTimeOffset"/>.</summary>
+/// <summary>
+/// Process-wide Dapper settings: snake_case columns, and timestamptz read as UTC <see cref="DateTimeOffset"/>.
+/// Dapper does not route <see cref="DateTimeOffset"/> parameters through these handlers (it binds them itself),
+/// so stores pass times in UTC: Npgsql refuses a timestamptz parameter with any other offset.
+/// </summary>
 internal static class DapperConfiguration
 {
     private static int applied;

@@ -138,8 +138,11 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         await connection.ExecuteAsync(new CommandDefinition(RecordCheckSql, new
         {
             result.Id, result.Title, result.TitleHash, result.CurrentStock, result.CurrentPrice, result.PriceInclTax,
-            result.BuyNowPrice, result.Currency, result.Bids, result.SourceEndTime, result.UrlStatus, result.LayoutStatus,
-            result.LastVerifiedAt, result.LastCheckedAt, result.ConsecutiveFailures, result.GoneSuspectedAt,
+            result.BuyNowPrice, result.Currency, result.Bids,
+            // Sources report local times (Yahoo! in JST); PostgreSQL timestamptz parameters must be UTC.
+            SourceEndTime = result.SourceEndTime?.ToUniversalTime(), result.UrlStatus, result.LayoutStatus,
+            LastVerifiedAt = result.LastVerifiedAt?.ToUniversalTime(), LastCheckedAt = result.LastCheckedAt.ToUniversalTime(),
+            result.ConsecutiveFailures, GoneSuspectedAt = result.GoneSuspectedAt?.ToUniversalTime(),
             result.LastExecutionId, result.LastError, result.UpdatedBy, Now = timeProvider.GetUtcNow(),
         }, transaction, cancellationToken: cancellationToken));
     }

@@ -31,7 +31,8 @@ public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurring
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.Cleanup), options);
         recurringJobs.AddOrUpdate<PartitionMaintenanceJob>(ProcessTypes.PartitionMaintenance, JobQueues.Maintenance,
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.PartitionMaintenance), options);
-        LogRegistered(logger, string.Join(", ", ScheduleSettings.Defaults.Keys.Select(id => $"{id} [{schedules.CronOf(id)}]")));
+        string[] registered = [.. CheckFanOutJob.ProcessTypes, ProcessTypes.HealthCheck, ProcessTypes.Cleanup, ProcessTypes.PartitionMaintenance];
+        LogRegistered(logger, string.Join(", ", registered.Select(id => $"{id} [{schedules.CronOf(id)}]")));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recurring jobs registered (Asia/Tokyo): {Schedules}")]

@@ -26,6 +26,7 @@ public sealed record YahooItem(
     public const string Deleted = "deleted";
     public const string NextLayout = "next";
     public const string LegacyLayout = "legacy";
+    public const string RedesignedLayout = "redesigned";
 
     public bool IsEndedAt(DateTimeOffset now) => Status == Closed || (Status == Open && EndTime <= now);
 }

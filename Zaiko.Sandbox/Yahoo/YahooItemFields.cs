@@ -53,7 +53,8 @@ public sealed partial record YahooItemFields(
             return "status must be open, closed or deleted";
         }
 
-        return Layout is not null and not (YahooItem.NextLayout or YahooItem.LegacyLayout) ? "layout must be next or legacy" : null;
+        return Layout is not null and not (YahooItem.NextLayout or YahooItem.LegacyLayout or YahooItem.RedesignedLayout)
+            ? "layout must be next, legacy or redesigned" : null;
     }
 
     public YahooItem Create(DateTimeOffset now) => ApplyTo(new YahooItem(AuctionId!, Title!, 0, null, 1, 0, YahooItem.Open,

@@ -38,7 +38,12 @@ public sealed class YahooStore
         }
 
         var ended = item.IsEndedAt(now);
-        var body = item.Layout == YahooItem.LegacyLayout ? YahooLegacyPage.Render(item, now, ended) : YahooNextPage.Render(item, now, ended);
+        var body = item.Layout switch
+        {
+            YahooItem.LegacyLayout => YahooLegacyPage.Render(item, now, ended),
+            YahooItem.RedesignedLayout => YahooRedesignedPage.Render(item, ended),
+            _ => YahooNextPage.Render(item, now, ended),
+        };
         var status = ended && item.ClosedAs404 ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         var validUntil = now + PageLifetime;
         if (!ended && item.EndTime < validUntil)

@@ -61,7 +61,8 @@ public sealed class PipelineFixture : IAsyncLifetime
             jobs.Delete(scheduled.Key);
         }
 
-        await Database.ResetAsync(restartIds: false);
+        // Settings stay: the running app caches the monitoring thresholds this fixture stored.
+        await Database.ResetAsync(restartIds: false, "settings", "settings_history");
         await Sandbox.ResetAsync();
         await Sandbox.ClearFaultsAsync();
     }

@@ -52,17 +52,18 @@ public sealed class PostgresDatabase : IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties every Zaiko table (the schema and migration journal stay). Ids restart unless
-    /// <paramref name="restartIds"/> is false — tests with running Hangfire servers keep ids unique, so a
-    /// job left over from an earlier test can never act on a later test's rows.
+    /// Empties every Zaiko table (the schema and migration journal stay), except <paramref name="keep"/>. Ids
+    /// restart unless <paramref name="restartIds"/> is false — tests with running Hangfire servers keep ids
+    /// unique, so a job left over from an earlier test can never act on a later test's rows.
     /// </summary>
-    public async Task ResetAsync(bool restartIds = true)
+    public async Task ResetAsync(bool restartIds = true, params string[] keep)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         var tables = await connection.QueryAsync<string>("""
             SELECT quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'schema_versions'
-            """);
+              AND c.relname <> ALL(@keep)
+            """, new { keep });
         await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} {(restartIds ? "RESTART IDENTITY" : "")} CASCADE");
     }
 

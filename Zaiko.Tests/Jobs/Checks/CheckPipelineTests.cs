@@ -186,16 +186,19 @@ public sealed class CheckPipelineTests(PipelineFixture pipeline) : IAsyncLifetim
     [Fact]
     public async Task UnreadablePages_RaiseOneCriticalLayoutErrorForTheRun()
     {
-        await pipeline.SeedOffersAsync(40);
-        await pipeline.Sandbox.SetFaultsAsync(new { target = "yahoo", malformedRate = 0.5 });
+        var offers = await pipeline.SeedOffersAsync(40);
+        foreach (var offer in offers.Take(6))
+        {
+            await pipeline.Sandbox.PatchYahooItemAsync(offer.AuctionId, new { layout = "redesigned" });
+        }
 
         var run = await pipeline.RunCycleAsync();
 
         Assert.Equal("partial", run.Status);
         Assert.Equal(1, await pipeline.CountAsync(
             "SELECT count(*) FROM inventory_errors WHERE error_type = 'layout_changed' AND severity = 'critical' AND execution_id = @id", new { id = run.ExecutionId }));
-        Assert.True(await pipeline.CountAsync(
-            "SELECT count(*) FROM inventory_errors WHERE error_type = 'layout_changed' AND severity = 'medium' AND execution_id = @id", new { id = run.ExecutionId }) > 4);
+        Assert.Equal(6, await pipeline.CountAsync(
+            "SELECT count(*) FROM inventory_errors WHERE error_type = 'layout_changed' AND severity = 'medium' AND execution_id = @id", new { id = run.ExecutionId }));
     }
 
     [Fact]
