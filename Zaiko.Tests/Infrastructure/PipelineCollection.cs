@@ -1,6 +1,7 @@
 namespace Zaiko.Tests.Infrastructure;
 
-[CollectionDefinition(Name)]
+// Hosts of Zaiko.Web run one collection at a time: Hangfire keeps some process-wide state (its log provider).
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
 {
     public const string Name = "Pipeline";

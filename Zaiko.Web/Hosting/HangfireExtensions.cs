@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using Zaiko.Data;
 using Zaiko.Jobs;
@@ -18,15 +20,20 @@ public static class HangfireExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName)!;
-        builder.Services.AddHangfire((services, configuration) =>
+
+        // Hangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current) for these; this
+        // container's own instances make every job run against this process's database and services.
+        builder.Services.AddSingleton<JobStorage>(services =>
         {
-            var options = services.GetRequiredService<IOptions<JobServerOptions>>().Value;
-            configuration
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(bootstrap => bootstrap.UseNpgsqlConnection(connectionString), CreateStorageOptions(options));
+            var storageOptions = CreateStorageOptions(services.GetRequiredService<IOptions<JobServerOptions>>().Value);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         if (role.RunsJobs())
         {
@@ -53,6 +60,8 @@ public static class HangfireExtensions
         // Without sliding invisibility a job running longer than InvisibilityTimeout (30 min) is handed to a second worker.
         UseSlidingInvisibilityTimeout = true,
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        // The fan-out enqueues hundreds of jobs per database transaction (TransactionScope).
+        EnableTransactionScopeEnlistment = true,
     };
 
     public static IEndpointRouteBuilder MapZaikoDashboard(this IEndpointRouteBuilder endpoints)
