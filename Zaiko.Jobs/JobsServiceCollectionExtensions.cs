@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
+using Zaiko.Jobs.Pricing;
 using Zaiko.Jobs.Scheduling;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Yahoo;
@@ -30,10 +32,14 @@ public static class JobsServiceCollectionExtensions
 
         services.AddYahooSource();
         services.AddTransient<SourceConnectors>();
+        services.AddTransient<ChannelConnectors>();
+        services.AddFxFeed();
 
         services.AddSingleton<MonitoringSettingsProvider>();
         services.AddSingleton<ListingPlanner>();
         services.AddTransient<RecheckScheduler>();
+        services.AddTransient<SyncTrigger>();
+        services.AddTransient<ListingPusher>();
         services.AddTransient<RunCloser>();
         services.AddTransient<OfferChecker>();
         services.AddTransient<RecurringJobRegistrar>();
@@ -44,7 +50,29 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<HealthCheckJob>();
         services.AddTransient<CleanupJob>();
         services.AddTransient<PartitionMaintenanceJob>();
+        services.AddTransient<PlatformSyncJob>();
+        services.AddTransient<SyncSweepJob>();
+        services.AddTransient<ReconcileJob>();
+        services.AddTransient<FxUpdateJob>();
         return services;
+    }
+
+    private static void AddFxFeed(this IServiceCollection services)
+    {
+        services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{FxOptions.Section}:Resilience has a value out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.FeedUrl = sandbox.Value.BaseUrl.TrimEnd('/') + FxOptions.FeedPath;
+                }
+            })
+            .ValidateOnStart();
+        services.AddOutboundClient<FxFeedClient>(FxFeedClient.Policy,
+            provider => provider.GetRequiredService<IOptions<FxOptions>>().Value.Resilience,
+            _ => new RateLimitRule("source:fx", 1, 2));
     }
 
     private static void AddYahooSource(this IServiceCollection services)

@@ -112,4 +112,157 @@ public sealed class ListingStore(NpgsqlDataSource dataSource, TimeProvider timeP
             Now = timeProvider.GetUtcNow(), Actor = actor,
         }, transaction, cancellationToken: cancellationToken)) ?? throw new InvalidInputException("listing_id", $"listing {desired.ListingId} does not exist");
     }
+
+    private const string LeaseSql = $"""
+        -- ListingStore.LeaseForSyncAsync
+        UPDATE listing_platforms
+        SET sync_state = 'syncing', sync_lease_until = @leaseUntil, sync_attempts = sync_attempts + 1, updated_at = @now
+        WHERE id = ANY(@ids) AND auto_sync_enabled
+          AND ((sync_state = 'pending' AND (sync_lease_until IS NULL OR sync_lease_until < @now)) OR (sync_state = 'syncing' AND sync_lease_until < @now))
+        RETURNING {Columns}
+        """;
+
+    /// <summary>
+    /// Takes listings that wait for a push (pending and not backing off, or syncing under an expired lease — a
+    /// worker died between push and confirm) and marks them syncing until <paramref name="leaseFor"/> has passed.
+    /// Listings another worker holds a live lease on, or that are idle, held or failed, are not returned.
+    /// </summary>
+    public async Task<IReadOnlyList<Listing>> LeaseForSyncAsync(IReadOnlyCollection<long> ids, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Listing>(new CommandDefinition(LeaseSql,
+            new { ids = ids.ToArray(), now, leaseUntil = now + leaseFor }, cancellationToken: cancellationToken));
+        return rows.OrderBy(l => l.Id).ToList();
+    }
+
+    private const string ListPendingSql = """
+        -- ListingStore.ListAwaitingPushAsync
+        SELECT id FROM listing_platforms
+        WHERE auto_sync_enabled AND platform = @platform
+          AND ((sync_state = 'pending' AND (sync_lease_until IS NULL OR sync_lease_until < @now)) OR (sync_state = 'syncing' AND sync_lease_until < @now))
+        ORDER BY desired_updated_at NULLS FIRST, id
+        LIMIT @limit
+        """;
+
+    /// <summary>Listings of a platform that wait for a push, oldest change first.</summary>
+    public async Task<IReadOnlyList<long>> ListAwaitingPushAsync(string platform, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<long>(new CommandDefinition(ListPendingSql,
+            new { platform, limit, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string ListPendingForProductSql = """
+        -- ListingStore.ListAwaitingPushForProductAsync
+        SELECT id FROM listing_platforms
+        WHERE product_id = @productId AND auto_sync_enabled
+          AND ((sync_state = 'pending' AND (sync_lease_until IS NULL OR sync_lease_until < @now)) OR (sync_state = 'syncing' AND sync_lease_until < @now))
+        ORDER BY id
+        """;
+
+    public async Task<IReadOnlyList<long>> ListAwaitingPushForProductAsync(long productId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<long>(new CommandDefinition(ListPendingForProductSql,
+            new { productId, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string ConfirmSql = """
+        -- ListingStore.ConfirmPushAsync
+        UPDATE listing_platforms
+        SET confirmed_quantity = coalesce(@quantity, confirmed_quantity),
+            confirmed_price = coalesce(@price, confirmed_price),
+            last_synced_at = @now, last_sync_error = NULL, sync_attempts = 0, sync_lease_until = NULL, updated_at = @now,
+            sync_state = CASE
+                WHEN hold_reason IS NOT NULL THEN 'held'
+                WHEN (desired_quantity IS NOT NULL AND desired_quantity IS DISTINCT FROM coalesce(@quantity, confirmed_quantity))
+                  OR (price_hold_reason IS NULL AND desired_price IS NOT NULL AND desired_price IS DISTINCT FROM coalesce(@price, confirmed_price))
+                    THEN 'pending'
+                ELSE 'idle' END
+        WHERE id = @id
+        RETURNING sync_state
+        """;
+
+    /// <summary>
+    /// Records what the channel accepted. The listing goes idle — or back to pending when the rules changed
+    /// their mind while the push was on its way, so the newer values are pushed next.
+    /// </summary>
+    public async Task<string?> ConfirmPushAsync(long id, int? quantity, decimal? price, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ConfirmSql,
+            new { id, quantity, price, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    private const string FailSql = """
+        -- ListingStore.RecordPushFailureAsync
+        UPDATE listing_platforms
+        SET sync_state = CASE WHEN @final THEN 'failed' ELSE 'pending' END,
+            last_sync_error = @error, sync_lease_until = CASE WHEN @final THEN NULL ELSE @retryAt END, updated_at = @now
+        WHERE id = @id AND sync_state = 'syncing'
+        """;
+
+    /// <summary>
+    /// Records a push the channel did not accept: pending again, not before <paramref name="retryAfter"/> has
+    /// passed, when it is worth retrying (throttling, outages); failed when a person must look (an unknown
+    /// listing, an invalid value, retries exhausted) — <paramref name="retryAfter"/> null.
+    /// </summary>
+    public async Task RecordPushFailureAsync(long id, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(FailSql, new
+        {
+            id,
+            error = error.Length > 2000 ? error[..2000] : error,
+            final = retryAfter is null,
+            retryAt = now + (retryAfter ?? TimeSpan.Zero),
+            now,
+        }, cancellationToken: cancellationToken));
+    }
+
+    private const string ListForReconcileSql = $"""
+        -- ListingStore.ListForReconcileAsync
+        SELECT {Columns} FROM listing_platforms
+        WHERE platform = @platform AND auto_sync_enabled AND listing_status = 'active' AND id > @afterId
+        ORDER BY id
+        LIMIT @limit
+        """;
+
+    /// <summary>One page of a platform's active listings in id order, for reconciliation.</summary>
+    public async Task<IReadOnlyList<Listing>> ListForReconcileAsync(string platform, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Listing>(new CommandDefinition(ListForReconcileSql,
+            new { platform, afterId, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string ReconcileSql = """
+        -- ListingStore.RecordReconciliationAsync
+        UPDATE listing_platforms
+        SET confirmed_quantity = @quantity, confirmed_price = @price, last_reconciled_at = @now, updated_at = @now,
+            sync_state = CASE
+                WHEN sync_state IN ('held', 'syncing', 'failed') THEN sync_state
+                WHEN (desired_quantity IS NOT NULL AND desired_quantity IS DISTINCT FROM @quantity)
+                  OR (price_hold_reason IS NULL AND desired_price IS NOT NULL AND desired_price IS DISTINCT FROM @price)
+                    THEN 'pending'
+                ELSE 'idle' END
+        WHERE id = @id
+        RETURNING sync_state
+        """;
+
+    /// <summary>
+    /// Records what the channel actually shows. Drift from what the rules want makes the listing pending, so
+    /// the next sweep repairs it.
+    /// </summary>
+    public async Task<string?> RecordReconciliationAsync(long id, int? quantity, decimal? price, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ReconcileSql,
+            new { id, quantity, price, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
 }

@@ -25,6 +25,7 @@ public sealed partial class OfferChecker(
     SourceConnectors connectors,
     MonitoringSettingsProvider settingsProvider,
     RecheckScheduler rechecks,
+    SyncTrigger syncTrigger,
     RunCloser runCloser,
     ILogger<OfferChecker> logger)
 {
@@ -94,6 +95,10 @@ public sealed partial class OfferChecker(
 
         await transaction.CommitAsync(cancellationToken);
         LogChecked(logger, offer.SourcePlatform, offer.SourceProductId, observation.Status, transition.Changed, pending.Count);
+        if (pending.Count > 0)
+        {
+            await syncTrigger.TriggerAsync(offer.ProductId, transition.NewlyOutOfStock, cancellationToken);
+        }
 
         if (transition.EndCheckAt is { } endCheck)
         {

@@ -4,6 +4,8 @@ using Zaiko.Data;
 using Zaiko.Data.Settings;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
+using Zaiko.Jobs.Pricing;
+using Zaiko.Jobs.Sync;
 
 namespace Zaiko.Jobs.Scheduling;
 
@@ -31,7 +33,17 @@ public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurring
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.Cleanup), options);
         recurringJobs.AddOrUpdate<PartitionMaintenanceJob>(ProcessTypes.PartitionMaintenance, JobQueues.Maintenance,
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.PartitionMaintenance), options);
-        string[] registered = [.. CheckFanOutJob.ProcessTypes, ProcessTypes.HealthCheck, ProcessTypes.Cleanup, ProcessTypes.PartitionMaintenance];
+        recurringJobs.AddOrUpdate<SyncSweepJob>(ProcessTypes.SyncSweep, JobQueues.Sync,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.SyncSweep), options);
+        recurringJobs.AddOrUpdate<ReconcileJob>(ProcessTypes.Reconcile, JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.Reconcile), options);
+        recurringJobs.AddOrUpdate<FxUpdateJob>(ProcessTypes.FxUpdate, JobQueues.Maintenance,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.FxUpdate), options);
+        string[] registered =
+        [
+            .. CheckFanOutJob.ProcessTypes, ProcessTypes.HealthCheck, ProcessTypes.Cleanup, ProcessTypes.PartitionMaintenance,
+            ProcessTypes.SyncSweep, ProcessTypes.Reconcile, ProcessTypes.FxUpdate,
+        ];
         LogRegistered(logger, string.Join(", ", registered.Select(id => $"{id} [{schedules.CronOf(id)}]")));
     }
 

@@ -19,6 +19,9 @@ public sealed record ScheduleSettings
         ["cleanup"] = "0 3 * * *",
         ["daily-summary"] = "0 23 * * *",
         ["partition-maintenance"] = "30 1 * * *",
+        ["sync-sweep"] = "* * * * *",
+        ["reconcile"] = "0 * * * *",
+        ["fx-update"] = "15 */6 * * *",
     };
 
     public Dictionary<string, string> Cron { get; init; } = new(StringComparer.Ordinal);

@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Zaiko.Data;
+using Zaiko.Data.Errors;
+using Zaiko.Data.Executions;
+using Zaiko.Data.Listings;
+using Zaiko.Jobs.Channels;
+
+namespace Zaiko.Jobs.Sync;
+
+/// <summary>
+/// Hourly: reads every active listing back from its channel and repairs drift — what the channel shows
+/// becomes the confirmed state, and a listing that no longer shows what the rules want goes pending for the
+/// sweep. The run records per channel how many listings were checked, matched and drifted; matched ÷ checked
+/// is the sync-accuracy KPI.
+/// </summary>
+[Queue(JobQueues.Default)]
+[AutomaticRetry(Attempts = 0)]
+public sealed partial class ReconcileJob(
+    ListingStore listings,
+    ExecutionStore executions,
+    ErrorStore errors,
+    ChannelConnectors channels,
+    ILogger<ReconcileJob> logger)
+{
+    private const int PageSize = 200;
+
+    [DisplayName("出品照合 (reconcile)")]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var start = await executions.TryStartAsync(ProcessTypes.Reconcile, Environment.MachineName, "hangfire", cancellationToken);
+        if (!start.Started)
+        {
+            return;
+        }
+
+        var perChannel = new Dictionary<string, ChannelTally>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var connector in channels.All)
+            {
+                perChannel[connector.Platform] = await ReconcileAsync(connector, start.ExecutionId, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed, JsonSerializer.Serialize(new { failure = ex.Message }), CancellationToken.None);
+            throw;
+        }
+
+        var checkedCount = perChannel.Values.Sum(t => t.Checked);
+        var matching = perChannel.Values.Sum(t => t.Matching);
+        var details = JsonSerializer.Serialize(new
+        {
+            @checked = checkedCount,
+            matching,
+            drift = perChannel.ToDictionary(p => p.Key, p => p.Value.Drifted),
+            notFound = perChannel.Values.Sum(t => t.NotFound),
+            channels = perChannel,
+        }, JsonSerializerOptions.Web);
+        var status = perChannel.Values.Any(t => t.NotFound > 0 || t.Unreadable > 0) ? ExecutionStatuses.Partial : ExecutionStatuses.Completed;
+        await executions.FinishAsync(start.ExecutionId, status, details, cancellationToken);
+        LogReconciled(logger, checkedCount, matching, details);
+    }
+
+    private async Task<ChannelTally> ReconcileAsync(IChannelConnector connector, Guid executionId, CancellationToken cancellationToken)
+    {
+        var tally = new ChannelTally();
+        var afterId = 0L;
+        while (true)
+        {
+            var page = await listings.ListForReconcileAsync(connector.Platform, afterId, PageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                return tally;
+            }
+
+            afterId = page[^1].Id;
+            var states = await connector.ReadAsync(page.Select(l => ListingPusher.UpdateFor(l).Listing).ToArray(), cancellationToken);
+            for (var i = 0; i < page.Count; i++)
+            {
+                await ReconcileAsync(page[i], states[i], executionId, tally, cancellationToken);
+            }
+
+            await executions.RecordProgressAsync(executionId, page.Count, 0, 0, cancellationToken);
+        }
+    }
+
+    private async Task ReconcileAsync(Listing listing, ChannelListingState actual, Guid executionId, ChannelTally tally, CancellationToken cancellationToken)
+    {
+        if (actual.Error is not null && actual.Found)
+        {
+            tally.Unreadable++;
+            return;
+        }
+
+        tally.Checked++;
+        if (!actual.Found)
+        {
+            tally.NotFound++;
+            await errors.RecordAsync(new NewError(ErrorTypes.SyncFailed, Severities.High,
+                $"{listing.Platform} no longer knows listing {listing.Id}: {actual.Error ?? "not found"}")
+            {
+                ExecutionId = executionId,
+                ProductId = listing.ProductId,
+                ListingId = listing.Id,
+                Platform = listing.Platform,
+            }, cancellationToken);
+            return;
+        }
+
+        var quantityMatches = listing.DesiredQuantity is null || listing.DesiredQuantity == actual.Quantity;
+        var priceMatches = listing.PriceHoldReason is not null || listing.DesiredPrice is null || listing.DesiredPrice == actual.Price;
+        if (quantityMatches && priceMatches)
+        {
+            tally.Matching++;
+        }
+
+        if (actual.Quantity != listing.ConfirmedQuantity || actual.Price != listing.ConfirmedPrice)
+        {
+            tally.Drifted++;
+            LogDrift(logger, listing.Platform, listing.Id, listing.ConfirmedQuantity, actual.Quantity, listing.ConfirmedPrice, actual.Price);
+        }
+
+        await listings.RecordReconciliationAsync(listing.Id, actual.Quantity, actual.Price, cancellationToken);
+    }
+
+    /// <summary>One channel's reconciliation counts, as written into the run's details.</summary>
+    private sealed class ChannelTally
+    {
+        public int Checked { get; set; }
+
+        public int Matching { get; set; }
+
+        public int Drifted { get; set; }
+
+        public int NotFound { get; set; }
+
+        public int Unreadable { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} listing {ListingId} drifted: quantity {ConfirmedQuantity} → {ActualQuantity}, price {ConfirmedPrice} → {ActualPrice}")]
+    private static partial void LogDrift(ILogger logger, string platform, long listingId, int? confirmedQuantity, int? actualQuantity, decimal? confirmedPrice, decimal? actualPrice);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Checked} listings, {Matching} matching: {Details}")]
+    private static partial void LogReconciled(ILogger logger, int @checked, int matching, string details);
+}
