@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
 # Runs Zaiko on this machine: the private PostgreSQL cluster (scripts/db.sh), then the application in
 # role "all" (admin pages, /hangfire and a Hangfire server in one process) on http://127.0.0.1:5080.
-# Ctrl-C stops the application; the database keeps running (scripts/db.sh stop stops it).
 #
-# Environment: ZAIKO_PORT (default 5080); ConnectionStrings__Zaiko to use another database instead of
-# the local cluster; any ZAIKO__SECTION__KEY setting (see README.md).
+# Demo mode: when no marketplace credentials are configured (none of the variables below is set), the
+# local marketplace simulator (Zaiko.Sandbox) is started too, every marketplace URL points at it, and
+# `demo seed` registers about 200 demo products with slow drift. Ctrl-C stops the app and the sandbox;
+# the database keeps running (scripts/db.sh stop stops it).
+#
+# Environment: ZAIKO_PORT (default 5080), ZAIKO_SANDBOX_PORT (default 5090), ZAIKO_DEMO_ITEMS (default 200),
+# ConnectionStrings__Zaiko to use another database; any ZAIKO setting as Section__Key (see README.md).
 set -euo pipefail
 
 project_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project_dir"
 port="${ZAIKO_PORT:-5080}"
+sandbox_port="${ZAIKO_SANDBOX_PORT:-5090}"
 base="http://127.0.0.1:$port"
 
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
+mkdir -p "$project_dir/.zaiko"
 if [ -z "${ConnectionStrings__Zaiko:-}" ]; then
   ConnectionStrings__Zaiko=$(scripts/db.sh start)
   export ConnectionStrings__Zaiko
 fi
 
+demo=1
+for credential in Sources__Amazon__ClientId Channels__Ebay__ClientId Channels__Amazon__ClientId Channels__Mercari__AccessToken; do
+  [ -n "${!credential:-}" ] && demo=0
+done
+
 echo "run.sh: building (Release)…"
-dotnet build "$project_dir/Zaiko.Web/Zaiko.Web.csproj" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+build() {  # project: quiet unless it fails
+  dotnet build "$1" -c Release -nologo >"$project_dir/.zaiko/build.log" 2>&1 || { cat "$project_dir/.zaiko/build.log" >&2; exit 1; }
+}
+build "$project_dir/Zaiko.Web/Zaiko.Web.csproj"
 app_dll="$project_dir/Zaiko.Web/bin/Release/net10.0/Zaiko.Web.dll"
 
 pids=()
@@ -31,24 +45,38 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+wait_for() {  # url, what, pid
+  for _ in $(seq 1 120); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { echo "run.sh: $2 exited during start-up; see the messages above" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "run.sh: $2 did not answer at $1 within 60 s" >&2
+  exit 1
+}
+
+if [ "$demo" = 1 ]; then
+  echo "run.sh: no marketplace credentials configured: demo mode with the local sandbox on port $sandbox_port"
+  build "$project_dir/Zaiko.Sandbox/Zaiko.Sandbox.csproj"
+  dotnet "$project_dir/Zaiko.Sandbox/bin/Release/net10.0/Zaiko.Sandbox.dll" --urls "http://127.0.0.1:$sandbox_port" >"$project_dir/.zaiko/sandbox.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$sandbox_port/_sandbox/status" "the sandbox" "${pids[-1]}"
+  export Sandbox__Enabled=true
+  export Sandbox__BaseUrl="http://127.0.0.1:$sandbox_port"
+  # The sandbox's fixed demo credentials (docs/SANDBOX.md); they are accepted by the sandbox only.
+  export Sources__Yahoo__RequestsPerSecond="${Sources__Yahoo__RequestsPerSecond:-5}"
+  dotnet "$app_dll" demo seed --count "${ZAIKO_DEMO_ITEMS:-200}"
+fi
+
 dotnet "$app_dll" --role all --urls "$base" &
 pids+=($!)
+wait_for "$base/health" "the application" "${pids[-1]}"
+echo
+echo "Zaiko is running (Ctrl-C stops it):"
+echo "  admin      $base/"
+echo "  jobs       $base/hangfire"
+echo "  health     $base/health"
+echo "  logs       $project_dir/logs/"
+[ "$demo" = 1 ] && echo "  demo       sandbox at http://127.0.0.1:$sandbox_port (log: .zaiko/sandbox.log)"
 
-for _ in $(seq 1 120); do
-  if curl -fsS "$base/health" >/dev/null 2>&1; then
-    echo
-    echo "Zaiko is running (Ctrl-C stops it):"
-    echo "  admin      $base/"
-    echo "  jobs       $base/hangfire"
-    echo "  health     $base/health"
-    echo "  logs       $project_dir/logs/"
-    break
-  fi
-  if ! kill -0 "${pids[0]}" 2>/dev/null; then
-    echo "run.sh: the application exited during start-up; see the messages above" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-
-wait "${pids[0]}"
+wait "${pids[-1]}"

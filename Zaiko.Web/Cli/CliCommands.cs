@@ -4,6 +4,8 @@ using NLog.Extensions.Logging;
 using Npgsql;
 using Zaiko.Data;
 using Zaiko.Data.Migrations;
+using Zaiko.Jobs;
+using Zaiko.Web.Hosting;
 
 namespace Zaiko.Web.Cli;
 
@@ -25,6 +27,7 @@ public static class CliCommands
             return invocation.Verb switch
             {
                 "migrate" => await MigrateAsync(host.Services, cancellation.Token),
+                "demo" => await DemoAsync(host.Services, invocation.VerbArgs, cancellation.Token),
                 _ => throw new InvalidOperationException($"verb {invocation.Verb} has no handler"),
             };
         }
@@ -50,7 +53,34 @@ public static class CliCommands
         builder.Logging.ClearProviders();
         builder.Logging.AddNLog();
         builder.AddZaikoData();
+        builder.AddZaikoJobs();
+        // A Hangfire client without a server: verbs may enqueue work for the running workers.
+        builder.AddZaikoHangfire(ZaikoRole.Web);
+        builder.Services.AddTransient<DemoSeeder>();
         return builder.Build();
+    }
+
+    private static async Task<int> DemoAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        const string Usage = "usage: demo seed [--count N]   (N: 1-100000 sandbox items, default 200)";
+        var count = 200;
+        if (args.Count == 0 || args[0] != "seed" || (args.Count > 1 && (args.Count != 3 || args[1] != "--count" || !int.TryParse(args[2], out count) || count is < 1 or > 100_000)))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        try
+        {
+            await services.GetRequiredService<DemoSeeder>().RunAsync(count, Console.Out, cancellationToken);
+            return 0;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or InvalidInputException)
+        {
+            await Console.Error.WriteLineAsync($"zaiko demo seed: {ex.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)

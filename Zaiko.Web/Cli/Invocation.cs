@@ -8,7 +8,7 @@ namespace Zaiko.Web.Cli;
 /// </summary>
 public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, ZaikoRole Role, string[] HostArgs, string? Error)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["migrate"];
+    public static readonly IReadOnlyList<string> Verbs = ["migrate", "demo"];
 
     public static Invocation Parse(IReadOnlyList<string> args)
     {

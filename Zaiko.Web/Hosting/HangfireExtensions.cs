@@ -14,7 +14,7 @@ public static class HangfireExtensions
 {
     public const string SchemaName = "hangfire";
 
-    public static WebApplicationBuilder AddZaikoHangfire(this WebApplicationBuilder builder, ZaikoRole role)
+    public static IHostApplicationBuilder AddZaikoHangfire(this IHostApplicationBuilder builder, ZaikoRole role)
     {
         builder.Services.AddOptions<JobServerOptions>().BindConfiguration(JobServerOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
