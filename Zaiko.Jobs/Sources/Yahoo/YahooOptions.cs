@@ -14,10 +14,10 @@ public sealed class YahooOptions
     public string BaseUrl { get; set; } = "https://auctions.yahoo.co.jp";
 
     /// <summary>Page requests per second across all workers (Yahoo! blocks aggressive scrapers).</summary>
-    [Range(0.01, 1000)]
+    [Range(0.01, 100_000)]
     public double RequestsPerSecond { get; init; } = 1;
 
-    [Range(1, 1000)]
+    [Range(1, 100_000)]
     public double Burst { get; init; } = 2;
 
     [Required]
