@@ -1,0 +1,81 @@
+using Zaiko.Data;
+using Zaiko.Data.Inventory;
+using Zaiko.Tests.Infrastructure;
+
+namespace Zaiko.Tests.Data;
+
+/// <summary>The InventoryStore methods a check uses.</summary>
+public sealed class InventoryCheckStoreTests(PostgresDatabase database) : DatabaseTest(database)
+{
+    [Fact]
+    public async Task RecordCheckAsync_StoresTheCheckedState_WithSourceTimesInAnyOffset()
+    {
+        var (_, offer) = await CreateOfferAsync();
+        var endJst = new DateTimeOffset(2026, 12, 1, 21, 39, 11, TimeSpan.FromHours(9));
+        var run = Guid.NewGuid();
+
+        await using (var connection = await Database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var locked = await Inventory.LockForCheckAsync(connection, transaction, offer.Id, CancellationToken.None);
+            await Inventory.RecordCheckAsync(connection, transaction, new OfferCheckResult(locked!.Id, "商品", "hash", 2, 1500m, 1650m, 3000m, "JPY", 4,
+                endJst, "active", "next-data", StartTime, StartTime, 0, null, run, null, "stock-check"), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var stored = await Inventory.GetAsync(offer.Id, CancellationToken.None);
+        Assert.Equal((2, 1500m, 1650m, 3000m, 4), (stored!.CurrentStock!.Value, stored.CurrentPrice!.Value, stored.PriceInclTax!.Value, stored.BuyNowPrice!.Value, stored.Bids!.Value));
+        Assert.Equal(endJst, stored.SourceEndTime);
+        Assert.Equal((run, "stock-check", "next-data"), (stored.LastExecutionId!.Value, stored.UpdatedBy, stored.LayoutStatus));
+    }
+
+    [Fact]
+    public async Task RecordCheckAsync_RejectsAnUnknownUrlStatus()
+    {
+        var (_, offer) = await CreateOfferAsync();
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(() => Inventory.RecordCheckAsync(connection, transaction,
+            new OfferCheckResult(offer.Id, null, null, null, null, null, null, "JPY", null, null, "sold", null, null, StartTime, 0, null, null, null, "x"),
+            CancellationToken.None));
+
+        Assert.Equal("url_status", ex.Field);
+    }
+
+    [Fact]
+    public async Task SwapEndCheckJobAsync_ReturnsTheJobItReplaces()
+    {
+        var (_, offer) = await CreateOfferAsync();
+
+        var first = await Inventory.SwapEndCheckJobAsync(offer.Id, "101", CancellationToken.None);
+        var second = await Inventory.SwapEndCheckJobAsync(offer.Id, "102", CancellationToken.None);
+
+        Assert.Null(first);
+        Assert.Equal("101", second);
+        Assert.Equal("102", (await Inventory.GetAsync(offer.Id, CancellationToken.None))!.EndCheckJobId);
+    }
+
+    [Fact]
+    public async Task GetManyAsync_ReturnsTheOffersThatExist_InIdOrder()
+    {
+        var (product, first) = await CreateOfferAsync("A", "a100000001");
+        var second = await Inventory.AddAsync(new NewOffer(product.Id, "yahoo", "https://auctions.yahoo.co.jp/jp/auction/a100000002", "a100000002"), "t", CancellationToken.None);
+
+        var offers = await Inventory.GetManyAsync([second.Id, 9999, first.Id], CancellationToken.None);
+
+        Assert.Equal([first.Id, second.Id], offers.Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task ListForProductAsync_ReturnsEveryOfferOfTheProduct()
+    {
+        var (product, offer) = await CreateOfferAsync();
+        await CreateOfferAsync("OTHER", "b100000001");
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+
+        var offers = await Inventory.ListForProductAsync(connection, null, product.Id, CancellationToken.None);
+
+        Assert.Equal([offer.Id], offers.Select(o => o.Id));
+    }
+}
