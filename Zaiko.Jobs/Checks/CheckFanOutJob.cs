@@ -146,26 +146,20 @@ public sealed partial class CheckFanOutJob(
     /// </summary>
     private async Task WarnIfScheduleCannotBeMetAsync(string processType, Guid executionId, CancellationToken cancellationToken)
     {
-        var estimates = new List<(string Platform, long Offers, TimeSpan Duration)>();
+        var sources = new List<(string, long, int, double)>();
         foreach (var connector in connectors.All)
         {
-            var offers = await inventory.CountMonitoredAsync(connector.Platform, cancellationToken);
-            var requests = (offers + connector.BatchSize - 1) / connector.BatchSize;
-            estimates.Add((connector.Platform, offers, TimeSpan.FromSeconds(requests / connector.RequestsPerSecond)));
+            sources.Add((connector.Platform, await inventory.CountMonitoredAsync(connector.Platform, cancellationToken), connector.BatchSize, connector.RequestsPerSecond));
         }
 
-        // Sources are limited independently and checked in parallel: the slowest one sets the pace.
-        var expected = estimates.Count == 0 ? TimeSpan.Zero : estimates.Max(e => e.Duration);
-        var summary = string.Join("; ", estimates.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"{e.Platform} {e.Offers} offers ≈ {e.Duration.TotalHours:0.0} h")));
-        LogEstimate(logger, processType, expected.TotalHours, summary);
-
-        var next = NextRun(processType);
+        var estimate = RunEstimate.Of(sources);
+        LogEstimate(logger, processType, estimate.Expected.TotalHours, estimate.Summary);
         var now = timeProvider.GetUtcNow();
-        if (next is { } nextRun && now + expected > nextRun)
+        var next = NextRun(processType);
+        if (estimate.Overruns(now, next))
         {
             await errors.RecordAsync(new NewError(ErrorTypes.ScheduleOverrun, Severities.Medium, string.Create(CultureInfo.InvariantCulture,
-                $"{processType} needs about {expected.TotalHours:0.0} h at the configured rate limits ({summary}), but the next run starts in {(nextRun - now).TotalHours:0.0} h: the schedule cannot be met. Check less often, raise the rate limit, or monitor fewer offers."))
+                $"{processType} needs about {estimate.Expected.TotalHours:0.0} h at the configured rate limits ({estimate.Summary}), but the next run starts in {(next!.Value - now).TotalHours:0.0} h: the schedule cannot be met. Check less often, raise the rate limit, or monitor fewer offers."))
             {
                 ExecutionId = executionId,
                 Platform = "system",
