@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Hangfire;
+using Hangfire.Storage;
 using Zaiko.Tests.Infrastructure;
 using Zaiko.Web.Hosting;
 
@@ -65,6 +66,25 @@ public sealed class RoleTests(PostgresDatabase database)
 
         Assert.DoesNotContain("127.0.0.1", page);
         Assert.DoesNotContain("Password", page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Start_RegistersEveryRecurringJob_WithItsTokyoSchedule()
+    {
+        await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Web);
+
+        using var connection = app.App.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs().ToDictionary(job => job.Id);
+
+        Assert.Equal("0 8,14,20 * * *", jobs["stock-check"].Cron);
+        Assert.Equal("0 9,15,21 * * *", jobs["price-check"].Cron);
+        Assert.Equal("0 2 * * *", jobs["full-validation"].Cron);
+        Assert.Equal("*/5 * * * *", jobs["health-check"].Cron);
+        Assert.Equal("0 3 * * *", jobs["cleanup"].Cron);
+        Assert.True(jobs.ContainsKey("partition-maintenance"));
+        Assert.True(jobs.ContainsKey("sync-sweep"));
+        Assert.True(jobs.ContainsKey("reconcile"));
+        Assert.All(jobs.Values, job => Assert.Equal("Asia/Tokyo", job.TimeZoneId));
     }
 
     private static bool RunsHangfireServer(RunningApp app) =>
