@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Channels.Ebay;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
@@ -18,6 +21,7 @@ public static class JobsServiceCollectionExtensions
     public static IHostApplicationBuilder AddZaikoJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddZaikoJobs();
+        builder.Services.AddChannelConnectors(builder.Configuration);
         return builder;
     }
 
@@ -30,6 +34,7 @@ public static class JobsServiceCollectionExtensions
 
         services.AddYahooSource();
         services.AddTransient<SourceConnectors>();
+        services.AddTransient<ChannelConnectors>();
 
         services.AddSingleton<MonitoringSettingsProvider>();
         services.AddSingleton<ListingPlanner>();
@@ -46,6 +51,47 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<PartitionMaintenanceJob>();
         return services;
     }
+
+    /// <summary>
+    /// Registers a connector for each channel whose credentials are configured (any of them set: a partial set then
+    /// fails validation at start instead of silently disabling the channel). Decided on <paramref name="configuration"/>
+    /// at composition, because the set of connectors cannot change once the container is built.
+    /// </summary>
+    public static IServiceCollection AddChannelConnectors(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (HasAny(configuration.GetSection(EbayOptions.Section), nameof(EbayOptions.ClientId), nameof(EbayOptions.ClientSecret), nameof(EbayOptions.RefreshToken)))
+        {
+            services.AddEbayChannel();
+        }
+
+        return services;
+    }
+
+    private static void AddEbayChannel(this IServiceCollection services)
+    {
+        services.AddOptions<EbayOptions>().BindConfiguration(EbayOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{EbayOptions.Section}:Resilience has a value out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.ApiBaseUrl = sandbox.Value.BaseUrl;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<EbayAccessTokens>();
+        services.AddOutboundClient<EbayClient>(EbayClient.Policy,
+            provider => provider.GetRequiredService<IOptions<EbayOptions>>().Value.Resilience,
+            provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<EbayOptions>>().Value;
+                return new RateLimitRule("channel:ebay", options.RequestsPerSecond, options.Burst);
+            });
+        services.AddTransient<IChannelConnector>(provider => provider.GetRequiredService<EbayClient>());
+    }
+
+    private static bool HasAny(IConfiguration section, params string[] keys) => keys.Any(key => !string.IsNullOrWhiteSpace(section[key]));
 
     private static void AddYahooSource(this IServiceCollection services)
     {
