@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Channels.Amazon;
 using Zaiko.Jobs.Channels.Ebay;
+using Zaiko.Jobs.Channels.Mercari;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
@@ -64,6 +66,17 @@ public static class JobsServiceCollectionExtensions
             services.AddEbayChannel();
         }
 
+        if (HasAny(configuration.GetSection(AmazonListingsOptions.Section), nameof(AmazonListingsOptions.ClientId),
+                nameof(AmazonListingsOptions.ClientSecret), nameof(AmazonListingsOptions.RefreshToken), nameof(AmazonListingsOptions.SellerId)))
+        {
+            services.AddAmazonChannel();
+        }
+
+        if (HasAny(configuration.GetSection(MercariOptions.Section), nameof(MercariOptions.AccessToken)))
+        {
+            services.AddMercariChannel();
+        }
+
         return services;
     }
 
@@ -89,6 +102,56 @@ public static class JobsServiceCollectionExtensions
                 return new RateLimitRule("channel:ebay", options.RequestsPerSecond, options.Burst);
             });
         services.AddTransient<IChannelConnector>(provider => provider.GetRequiredService<EbayClient>());
+    }
+
+    private static void AddAmazonChannel(this IServiceCollection services)
+    {
+        services.AddOptions<AmazonListingsOptions>().BindConfiguration(AmazonListingsOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{AmazonListingsOptions.Section}:Resilience has a value out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.ApiBaseUrl = sandbox.Value.BaseUrl;
+                    options.TokenBaseUrl = sandbox.Value.BaseUrl;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<AmazonListingsTokens>();
+
+        // Every listings request names its operation's rule; the default only covers what does not.
+        services.AddOutboundClient<AmazonListingsClient>(AmazonListingsClient.Policy,
+            provider => provider.GetRequiredService<IOptions<AmazonListingsOptions>>().Value.Resilience,
+            provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<AmazonListingsOptions>>().Value;
+                return new RateLimitRule("channel:amazon:getListingsItem", options.GetPerSecond, options.GetBurst);
+            });
+        services.AddTransient<IChannelConnector>(provider => provider.GetRequiredService<AmazonListingsClient>());
+    }
+
+    private static void AddMercariChannel(this IServiceCollection services)
+    {
+        services.AddOptions<MercariOptions>().BindConfiguration(MercariOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{MercariOptions.Section}:Resilience has a value out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.ApiBaseUrl = sandbox.Value.BaseUrl;
+                }
+            })
+            .ValidateOnStart();
+        services.AddOutboundClient<MercariClient>(MercariClient.Policy,
+            provider => provider.GetRequiredService<IOptions<MercariOptions>>().Value.Resilience,
+            provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<MercariOptions>>().Value;
+                return new RateLimitRule("channel:mercari", options.RequestsPerSecond, options.Burst);
+            });
+        services.AddTransient<IChannelConnector>(provider => provider.GetRequiredService<MercariClient>());
     }
 
     private static bool HasAny(IConfiguration section, params string[] keys) => keys.Any(key => !string.IsNullOrWhiteSpace(section[key]));
