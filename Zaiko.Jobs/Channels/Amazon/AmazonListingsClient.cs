@@ -195,8 +195,7 @@ public sealed partial class AmazonListingsClient(
 
         if (ChannelResponseShape.Check(offer, OfferFields) is { } problem)
         {
-            return (null, null, problem.Replace(ChannelResponseShape.Prefix + "missing ", ChannelResponseShape.Prefix + "missing purchasable_offer.",
-                StringComparison.Ordinal));
+            return (null, null, problem + $" in attributes.purchasable_offer of {marketplaceId}");
         }
 
         var price = offer.GetProperty("our_price")[0].GetProperty("schedule")[0].GetProperty("value_with_tax").GetDecimal();
