@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +19,7 @@ public static class JobsServiceCollectionExtensions
     public static IHostApplicationBuilder AddZaikoJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddZaikoJobs();
+        builder.Services.AddChannelConnectors(builder.Configuration);
         return builder;
     }
 
@@ -61,7 +61,7 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(options => IsValid(options.Resilience), $"{FxOptions.Section}:Resilience has a value out of range")
+            .Validate(options => ConnectorOptionsValidation.IsValid(options.Resilience), $"{FxOptions.Section}:Resilience has a value out of range")
             .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
             {
                 if (sandbox.Value.Enabled)
@@ -79,7 +79,7 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddOptions<YahooOptions>().BindConfiguration(YahooOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(options => IsValid(options.Resilience), $"{YahooOptions.Section}:Resilience has a value out of range")
+            .Validate(options => ConnectorOptionsValidation.IsValid(options.Resilience), $"{YahooOptions.Section}:Resilience has a value out of range")
             .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
             {
                 if (sandbox.Value.Enabled)
@@ -99,5 +99,4 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<YahooClient>());
     }
 
-    private static bool IsValid(object options) => Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true);
 }

@@ -1,6 +1,6 @@
 namespace Zaiko.Jobs.Channels;
 
-/// <summary>The configured channel connectors by platform. A platform without one (no credentials) has none.</summary>
+/// <summary>The configured channel connectors by platform. A channel without credentials has none.</summary>
 public sealed class ChannelConnectors(IEnumerable<IChannelConnector> connectors)
 {
     private readonly Dictionary<string, IChannelConnector> byPlatform = connectors.ToDictionary(c => c.Platform, StringComparer.Ordinal);
