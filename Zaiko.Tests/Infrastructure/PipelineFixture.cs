@@ -41,7 +41,18 @@ public sealed class PipelineFixture : IAsyncLifetime
             "--Sources:Yahoo:Resilience:RetryBaseDelayMs=20",
             "--Sources:Yahoo:Resilience:BreakDurationSeconds=1",
             "--Sources:Yahoo:Resilience:AttemptTimeoutSeconds=5",
-            "--Hangfire:WorkerCount=8");
+            "--Hangfire:WorkerCount=8",
+            $"--Channels:Ebay:ClientId={Zaiko.Tests.Sandbox.SandboxTest.EbayClientId}",
+            $"--Channels:Ebay:ClientSecret={Zaiko.Tests.Sandbox.SandboxTest.EbayClientSecret}",
+            $"--Channels:Ebay:RefreshToken={Zaiko.Tests.Sandbox.SandboxTest.EbayRefreshToken}",
+            $"--Channels:Amazon:ClientId={Zaiko.Tests.Sandbox.SandboxTest.LwaClientId}",
+            $"--Channels:Amazon:ClientSecret={Zaiko.Tests.Sandbox.SandboxTest.LwaClientSecret}",
+            $"--Channels:Amazon:RefreshToken={Zaiko.Tests.Sandbox.SandboxTest.LwaRefreshToken}",
+            $"--Channels:Amazon:SellerId={Zaiko.Tests.Sandbox.SandboxTest.SellerId}",
+            $"--Channels:Mercari:AccessToken={Zaiko.Tests.Sandbox.SandboxTest.MercariToken}",
+            "--Channels:Ebay:Resilience:MaxRetries=0",
+            "--Channels:Amazon:Resilience:MaxRetries=0",
+            "--Channels:Mercari:Resilience:MaxRetries=0");
     }
 
     public async Task DisposeAsync()
@@ -90,7 +101,14 @@ public sealed class PipelineFixture : IAsyncLifetime
             });
             var product = await products.CreateAsync(new NewProduct($"SKU-{auctionId}", $"テスト商品 {i}"), "test", CancellationToken.None);
             var offer = await inventory.AddAsync(new NewOffer(product.Id, "yahoo", $"https://auctions.yahoo.co.jp/jp/auction/{auctionId}", auctionId), "test", CancellationToken.None);
-            var listing = await listings.AddAsync(new NewListing(product.Id, "mercari", "JPY") { MercariProductId = "m" + auctionId }, "test", CancellationToken.None);
+            await Sandbox.PutMercariProductAsync(new { id = "m" + auctionId, name = $"テスト商品 {i}", price = 3000, variants = new[] { new { id = "v" + auctionId, skuCode = "SKU-" + auctionId, stock = 1 } } });
+            var listing = await listings.AddAsync(new NewListing(product.Id, "mercari", "JPY")
+            {
+                MercariProductId = "m" + auctionId,
+                MercariVariantId = "v" + auctionId,
+                ConfirmedQuantity = 1,
+                ConfirmedPrice = 3000,
+            }, "test", CancellationToken.None);
             seeded.Add(new SeededOffer(auctionId, product.Id, offer.Id, listing.Id));
         }
 

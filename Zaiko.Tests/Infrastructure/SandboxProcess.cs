@@ -84,6 +84,8 @@ public sealed class SandboxProcess : IAsyncLifetime
 
     public Task<JsonElement> PutMercariProductAsync(object product) => SendAsync(HttpMethod.Post, "_sandbox/mercari/products", product);
 
+    public Task<JsonElement> PatchMercariProductAsync(string id, object patch) => SendAsync(HttpMethod.Patch, $"_sandbox/mercari/products/{id}", patch);
+
     public Task<JsonElement> SetFaultsAsync(object faults) => SendAsync(HttpMethod.Put, "_sandbox/faults", faults);
 
     public Task<JsonElement> ClearFaultsAsync() => SendAsync(HttpMethod.Delete, "_sandbox/faults", null);
