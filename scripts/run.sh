@@ -63,8 +63,16 @@ if [ "$demo" = 1 ]; then
   wait_for "http://127.0.0.1:$sandbox_port/_sandbox/status" "the sandbox" "${pids[-1]}"
   export Sandbox__Enabled=true
   export Sandbox__BaseUrl="http://127.0.0.1:$sandbox_port"
-  # The sandbox's fixed demo credentials (docs/SANDBOX.md); they are accepted by the sandbox only.
+  # The sandbox's fixed demo credentials (docs/SANDBOX.md); only the sandbox accepts them.
   export Sources__Yahoo__RequestsPerSecond="${Sources__Yahoo__RequestsPerSecond:-5}"
+  export Channels__Ebay__ClientId="ZaikoSan-Sandbox-PRD-0a1b2c3d4-5e6f7a8b"
+  export Channels__Ebay__ClientSecret="PRD-0a1b2c3d4e5f-zaiko-sandbox-demo"
+  export Channels__Ebay__RefreshToken='v^1.1#i^1#r^1#f^0#I^3#p^3#t^ZaikoSandboxDemoRefreshToken'
+  export Channels__Amazon__ClientId="amzn1.application-oa2-client.zaikosandbox0000000000000000"
+  export Channels__Amazon__ClientSecret="amzn1.oa2-cs.v1.zaiko-sandbox-demo-secret"
+  export Channels__Amazon__RefreshToken='Atzr|IwEBIZaikoSandboxDemoRefreshToken'
+  export Channels__Amazon__SellerId="A1ZAIKOSANDBOX"
+  export Channels__Mercari__AccessToken="zaiko-sandbox-mercari-demo-token"
   dotnet "$app_dll" demo seed --count "${ZAIKO_DEMO_ITEMS:-200}"
 fi
 

@@ -9,6 +9,7 @@ using Zaiko.Data.Pricing;
 using Zaiko.Data.Products;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Outbound;
+using Zaiko.Jobs.Pricing;
 
 namespace Zaiko.Web.Cli;
 
@@ -55,8 +56,10 @@ public sealed class DemoSeeder(
         }
 
         await PostAsync(http, "_sandbox/drift", new { perMinute = 3, kinds = new[] { "price", "stock", "end" } }, cancellationToken);
+        // Rates first: eBay prices are in USD and are held until a rate is known.
+        jobs.Enqueue<FxUpdateJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CheckFanOutJob>(job => job.RunAsync(ProcessTypes.StockCheck, CancellationToken.None));
-        await output.WriteLineAsync($"demo data: {yahoo.Count} sandbox auctions, {added} new monitored offers; slow drift started; a stock check was queued.");
+        await output.WriteLineAsync($"demo data: {yahoo.Count} sandbox auctions, {added} new monitored offers; slow drift started; an FX update and a stock check were queued.");
         return added;
     }
 
