@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +9,7 @@ using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Scheduling;
 using Zaiko.Jobs.Sources;
+using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Jobs.Sources.Yahoo;
 using Zaiko.Jobs.Sync;
 
@@ -17,11 +19,14 @@ public static class JobsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddZaikoJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddZaikoJobs();
+        builder.Services.AddZaikoJobs(builder.Configuration);
         return builder;
     }
 
-    public static IServiceCollection AddZaikoJobs(this IServiceCollection services)
+    /// <param name="configuration">
+    /// Decides which credentialed sources get a connector (Amazon needs its LWA credentials); without it, none does.
+    /// </param>
+    public static IServiceCollection AddZaikoJobs(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -29,6 +34,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<SourceHealthRegistry>();
 
         services.AddYahooSource();
+        services.AddAmazonSource(configuration);
         services.AddTransient<SourceConnectors>();
 
         services.AddSingleton<MonitoringSettingsProvider>();
@@ -69,6 +75,37 @@ public static class JobsServiceCollectionExtensions
                 return new RateLimitRule("source:yahoo", options.RequestsPerSecond, options.Burst);
             });
         services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<YahooClient>());
+    }
+
+    private static void AddAmazonSource(this IServiceCollection services, IConfiguration? configuration)
+    {
+        services.AddOptions<AmazonOptions>().BindConfiguration(AmazonOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{AmazonOptions.Section}:Resilience has a value out of range")
+            .Validate(options => IsValid(options.GetItemOffers) && IsValid(options.GetItemOffersBatch) && IsValid(options.GetCompetitivePricing),
+                $"{AmazonOptions.Section}: an operation's RequestsPerSecond or Burst is out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.SpApiBaseUrl = sandbox.Value.BaseUrl;
+                    options.LwaTokenUrl = sandbox.Value.BaseUrl.TrimEnd('/') + "/auth/o2/token";
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<AmazonAccessTokens>();
+        services.AddNamedOutboundClient(AmazonAccessTokens.Policy,
+            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.Resilience,
+            _ => AmazonAccessTokens.RateLimit);
+        services.AddOutboundClient<AmazonPricingClient>(AmazonPricingClient.Policy,
+            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.Resilience,
+            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.GetItemOffersBatch.Rule(AmazonPricingClient.GetItemOffersBatchOperation));
+
+        // Without credentials there is no Amazon connector at all, and the fan-out reports its offers as unchecked.
+        if (configuration?.GetSection(AmazonOptions.Section).Get<AmazonOptions>()?.HasCredentials == true)
+        {
+            services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<AmazonPricingClient>());
+        }
     }
 
     private static bool IsValid(object options) => Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true);
