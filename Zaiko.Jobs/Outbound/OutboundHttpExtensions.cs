@@ -42,17 +42,21 @@ public static class OutboundHttpExtensions
             {
                 var options = resilience(context.ServiceProvider);
                 var health = context.ServiceProvider.GetRequiredService<SourceHealthRegistry>();
-                pipeline
-                    .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
-                    .AddRetry(new HttpRetryStrategyOptions
+                pipeline.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+                // MaxRetries 0 is a valid setting (no retries), but Polly refuses a retry strategy without attempts.
+                if (options.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.MaxRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMs),
                         ShouldRetryAfterHeader = true,
-                    })
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    });
+                }
+
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = options.BreakerFailureRatio,
                         MinimumThroughput = options.BreakerMinimumThroughput,
