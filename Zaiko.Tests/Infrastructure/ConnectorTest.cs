@@ -37,8 +37,11 @@ public abstract class ConnectorTest(PostgresDatabase database, SandboxProcess sa
         }
     }
 
-    /// <summary>The composed services, with <paramref name="settings"/> over the test defaults and an optional clock.</summary>
-    protected ServiceProvider Services(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <summary>
+    /// The composed services, with <paramref name="settings"/> over the test defaults, an optional clock, and
+    /// <paramref name="configure"/> applied last (e.g. a stub primary handler).
+    /// </summary>
+    protected ServiceProvider Services(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -69,6 +72,7 @@ public abstract class ConnectorTest(PostgresDatabase database, SandboxProcess sa
         }
 
         services.AddZaikoData(Database.ConnectionString).AddZaikoJobs(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         providers.Add(provider);
         return provider;
