@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.States;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 using Zaiko.Data.Inventory;
 using Zaiko.Data.Products;
@@ -107,6 +110,8 @@ public sealed class ClusterRateLimitScaleOutTests(PostgresDatabase database, San
     /// <summary>On-demand checks, as an admin's "check now" enqueues them, through Hangfire's public client.</summary>
     private void EnqueueChecks(IReadOnlyList<long> offerIds)
     {
+        // Hangfire's log provider is process-wide; a Zaiko.Web host of an earlier test may have left it on a disposed logger factory.
+        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(NullLoggerFactory.Instance));
         var options = HangfireExtensions.CreateStorageOptions(new JobServerOptions());
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         var client = new BackgroundJobClient(storage);
