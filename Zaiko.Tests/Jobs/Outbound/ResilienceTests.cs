@@ -87,7 +87,7 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
 
     private async Task WaitForRequestsAsync(int count)
     {
-        for (var i = 0; i < 200 && (await RequestsAsync("yahoo")).Count < count; i++)
+        for (var i = 0; i < 2000 && (await RequestsAsync("yahoo")).Count < count; i++)
         {
             await Task.Delay(5);
         }
