@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,7 @@ using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Pricing;
 using Zaiko.Jobs.Scheduling;
 using Zaiko.Jobs.Sources;
+using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Jobs.Sources.Yahoo;
 using Zaiko.Jobs.Sync;
 
@@ -18,12 +20,15 @@ public static class JobsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddZaikoJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddZaikoJobs();
-        builder.Services.AddChannelConnectors(builder.Configuration);
+        builder.Services.AddZaikoJobs(builder.Configuration);
         return builder;
     }
 
-    public static IServiceCollection AddZaikoJobs(this IServiceCollection services)
+    /// <param name="configuration">
+    /// Decides which credentialed sources and channels get a connector (Amazon needs its LWA credentials, each
+    /// channel its own); without it, none does.
+    /// </param>
+    public static IServiceCollection AddZaikoJobs(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,8 +36,14 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<SourceHealthRegistry>();
 
         services.AddYahooSource();
+        services.AddAmazonSource(configuration);
         services.AddTransient<SourceConnectors>();
         services.AddTransient<ChannelConnectors>();
+        if (configuration is not null)
+        {
+            services.AddChannelConnectors(configuration);
+        }
+
         services.AddFxFeed();
 
         services.AddSingleton<MonitoringSettingsProvider>();
@@ -99,4 +110,34 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<YahooClient>());
     }
 
+    private static void AddAmazonSource(this IServiceCollection services, IConfiguration? configuration)
+    {
+        services.AddOptions<AmazonOptions>().BindConfiguration(AmazonOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => ConnectorOptionsValidation.IsValid(options.Resilience), $"{AmazonOptions.Section}:Resilience has a value out of range")
+            .Validate(options => ConnectorOptionsValidation.IsValid(options.GetItemOffers) && ConnectorOptionsValidation.IsValid(options.GetItemOffersBatch) && ConnectorOptionsValidation.IsValid(options.GetCompetitivePricing),
+                $"{AmazonOptions.Section}: an operation's RequestsPerSecond or Burst is out of range")
+            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+            {
+                if (sandbox.Value.Enabled)
+                {
+                    options.SpApiBaseUrl = sandbox.Value.BaseUrl;
+                    options.LwaTokenUrl = sandbox.Value.BaseUrl.TrimEnd('/') + "/auth/o2/token";
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<AmazonAccessTokens>();
+        services.AddNamedOutboundClient(AmazonAccessTokens.Policy,
+            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.Resilience,
+            _ => AmazonAccessTokens.RateLimit);
+        services.AddOutboundClient<AmazonPricingClient>(AmazonPricingClient.Policy,
+            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.Resilience,
+            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.GetItemOffersBatch.Rule(AmazonPricingClient.GetItemOffersBatchOperation));
+
+        // Without credentials there is no Amazon connector at all, and the fan-out reports its offers as unchecked.
+        if (configuration?.GetSection(AmazonOptions.Section).Get<AmazonOptions>()?.HasCredentials == true)
+        {
+            services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<AmazonPricingClient>());
+        }
+    }
 }

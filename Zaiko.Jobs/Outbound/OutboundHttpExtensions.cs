@@ -7,21 +7,34 @@ using Zaiko.Data.RateLimits;
 namespace Zaiko.Jobs.Outbound;
 
 /// <summary>
-/// The one way a connector's typed <see cref="HttpClient"/> is built. Outside in: total timeout → retry
-/// (exponential backoff with jitter, honouring Retry-After; 5xx, 408, 429 and network errors) → circuit
-/// breaker → attempt timeout → cluster-wide rate limit → health recording → outbound guard → sockets.
-/// The rate limit sits inside the retry so every attempt, retries included, spends a token.
+/// The one way a connector's <see cref="HttpClient"/> is built. Outside in: total timeout → retry (exponential
+/// backoff with jitter, honouring Retry-After; 5xx, 408, 429 and network errors) → circuit breaker → cluster-wide
+/// rate limit → attempt timeout → health recording → outbound guard → sockets. The rate limit sits inside the
+/// retry so every attempt, retries included, spends a token; the attempt timeout sits inside the rate limit so
+/// time spent queueing for a slot (tens of seconds at SP-API's 0.1 requests/s) never counts against the request.
 /// </summary>
 public static class OutboundHttpExtensions
 {
+    /// <summary>A typed client <typeparamref name="TClient"/> over the pipeline, named after <see cref="OutboundPolicy.Source"/>.</summary>
     public static IHttpClientBuilder AddOutboundClient<TClient>(
         this IServiceCollection services,
         OutboundPolicy policy,
         Func<IServiceProvider, ConnectorResilienceOptions> resilience,
         Func<IServiceProvider, RateLimitRule> rateLimit)
-        where TClient : class
+        where TClient : class =>
+        services.AddNamedOutboundClient(policy, resilience, rateLimit).AddTypedClient<TClient>();
+
+    /// <summary>
+    /// A named client over the pipeline, for singletons that create a client per use through
+    /// <see cref="IHttpClientFactory.CreateClient(string)"/> with <see cref="OutboundPolicy.Source"/> as the name.
+    /// </summary>
+    public static IHttpClientBuilder AddNamedOutboundClient(
+        this IServiceCollection services,
+        OutboundPolicy policy,
+        Func<IServiceProvider, ConnectorResilienceOptions> resilience,
+        Func<IServiceProvider, RateLimitRule> rateLimit)
     {
-        var client = services.AddHttpClient<TClient>(policy.Source)
+        var client = services.AddHttpClient(policy.Source)
             .ConfigurePrimaryHttpMessageHandler(provider => GuardedSocketsHandler.Create(provider.GetRequiredService<IOptions<SandboxOptions>>().Value))
             .ConfigureHttpClient((provider, httpClient) =>
                 httpClient.MaxResponseContentBufferSize = provider.GetRequiredService<IOptions<OutboundOptions>>().Value.MaxResponseBytes);
@@ -30,8 +43,7 @@ public static class OutboundHttpExtensions
                 var options = resilience(context.ServiceProvider);
                 var health = context.ServiceProvider.GetRequiredService<SourceHealthRegistry>();
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
-
-                // MaxRetries 0 is allowed (no retries); Polly's retry strategy itself requires at least one.
+                // MaxRetries 0 is a valid setting (no retries), but Polly refuses a retry strategy without attempts.
                 if (options.MaxRetries > 0)
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -44,8 +56,7 @@ public static class OutboundHttpExtensions
                     });
                 }
 
-                pipeline
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = options.BreakerFailureRatio,
                         MinimumThroughput = options.BreakerMinimumThroughput,
@@ -54,15 +65,16 @@ public static class OutboundHttpExtensions
                         OnOpened = _ => SetCircuit(health, policy.Source, SourceHealthRegistry.Open),
                         OnHalfOpened = _ => SetCircuit(health, policy.Source, SourceHealthRegistry.HalfOpen),
                         OnClosed = _ => SetCircuit(health, policy.Source, SourceHealthRegistry.Closed),
-                    })
-                    .AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
+                    });
             });
+        client.AddHttpMessageHandler(provider => new ClusterRateLimitHandler(
+            rateLimit(provider),
+            provider.GetRequiredService<RateLimitStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(resilience(provider).MaxRateLimitWaitSeconds)));
+        client.AddResilienceHandler(policy.Source + "-attempt", (pipeline, context) =>
+            pipeline.AddTimeout(TimeSpan.FromSeconds(resilience(context.ServiceProvider).AttemptTimeoutSeconds)));
         return client
-            .AddHttpMessageHandler(provider => new ClusterRateLimitHandler(
-                rateLimit(provider),
-                provider.GetRequiredService<RateLimitStore>(),
-                provider.GetRequiredService<TimeProvider>(),
-                TimeSpan.FromSeconds(resilience(provider).MaxRateLimitWaitSeconds)))
             .AddHttpMessageHandler(provider => new SourceHealthHandler(policy.Source, provider.GetRequiredService<SourceHealthRegistry>()))
             .AddHttpMessageHandler(provider => new OutboundGuardHandler(
                 policy,

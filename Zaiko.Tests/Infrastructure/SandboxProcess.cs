@@ -27,7 +27,7 @@ public sealed class SandboxProcess : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var dll = LocateSandboxDll();
+        var dll = BuildOutput.Locate("Zaiko.Sandbox");
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -188,27 +188,6 @@ public sealed class SandboxProcess : IAsyncLifetime
         {
             return output.ToString();
         }
-    }
-
-    /// <summary>The sandbox build of the same configuration as this test assembly (…/Zaiko.Tests/bin/&lt;Configuration&gt;/net10.0/).</summary>
-    private static string LocateSandboxDll()
-    {
-        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testDirectory.Name;
-        var configuration = testDirectory.Parent?.Name ?? "Debug";
-        var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Zaiko.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"no Zaiko.sln above {AppContext.BaseDirectory}: cannot locate Zaiko.Sandbox");
-        }
-
-        var dll = Path.Combine(root.FullName, "Zaiko.Sandbox", "bin", configuration, framework, "Zaiko.Sandbox.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} does not exist: build the solution (Zaiko.Tests builds the sandbox first)");
     }
 
     private static int FreePort()

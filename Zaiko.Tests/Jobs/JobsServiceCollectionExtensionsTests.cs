@@ -5,12 +5,21 @@ using Zaiko.Jobs;
 using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Channels.Ebay;
 using Zaiko.Jobs.Channels.Mercari;
+using Zaiko.Jobs.Sources;
+using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Jobs.Sources.Yahoo;
 
 namespace Zaiko.Tests.Jobs;
 
 public sealed class JobsServiceCollectionExtensionsTests
 {
+    private static readonly Dictionary<string, string?> AmazonCredentials = new()
+    {
+        ["Sources:Amazon:ClientId"] = "amzn1.application-oa2-client.test",
+        ["Sources:Amazon:ClientSecret"] = "secret",
+        ["Sources:Amazon:RefreshToken"] = "Atzr|test",
+    };
+
     [Fact]
     public void AddZaikoJobs_RegistersOneSharedYahooPageScraper()
     {
@@ -75,17 +84,76 @@ public sealed class JobsServiceCollectionExtensionsTests
         Assert.Equal("http://127.0.0.1:5090", options.ApiBaseUrl);
     }
 
-    private static ServiceProvider Compose(params (string Key, string Value)[] settings)
+    private static ServiceProvider Compose(params (string Key, string Value)[] settings) =>
+        Build(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+
+    [Fact]
+    public void AddZaikoJobs_HasNoAmazonConnector_WhenTheCredentialsAreMissing()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
+        using var services = Build(new Dictionary<string, string?> { ["Sources:Amazon:ClientId"] = "only-the-id" });
+
+        var connectors = services.GetRequiredService<SourceConnectors>();
+
+        Assert.Null(connectors.Find(AmazonPricingClient.Source));
+        Assert.NotNull(connectors.Find(YahooClient.Source));
+    }
+
+    [Fact]
+    public void AddZaikoJobs_RegistersTheAmazonConnector_WhenTheCredentialsAreConfigured()
+    {
+        using var services = Build(AmazonCredentials);
+
+        var amazon = services.GetRequiredService<SourceConnectors>().Find(AmazonPricingClient.Source);
+
+        Assert.IsType<AmazonPricingClient>(amazon);
+        Assert.Equal((20, 0.1), (amazon.BatchSize, amazon.RequestsPerSecond));
+    }
+
+    [Fact]
+    public void AddZaikoJobs_PointsAmazonAtTheSandbox_WhenTheSandboxIsEnabled()
+    {
+        using var services = Build(new Dictionary<string, string?>(AmazonCredentials)
+        {
+            ["Sandbox:Enabled"] = "true",
+            ["Sandbox:BaseUrl"] = "http://127.0.0.1:5090",
+        });
+
+        var options = services.GetRequiredService<IOptions<AmazonOptions>>().Value;
+
+        Assert.Equal(("http://127.0.0.1:5090", "http://127.0.0.1:5090/auth/o2/token"), (options.SpApiBaseUrl, options.LwaTokenUrl));
+    }
+
+    [Fact]
+    public void AddZaikoJobs_UsesTheDocumentedAmazonDefaults_WhenNothingIsConfigured()
+    {
+        using var services = Build(AmazonCredentials);
+
+        var options = services.GetRequiredService<IOptions<AmazonOptions>>().Value;
+
+        Assert.Equal(("https://sellingpartnerapi-fe.amazon.com", "https://api.amazon.com/auth/o2/token", "A1VC38T7YXB528"),
+            (options.SpApiBaseUrl, options.LwaTokenUrl, options.MarketplaceId));
+        Assert.Equal([(0.5, 1.0), (0.1, 1.0), (0.5, 1.0)],
+            new[] { options.GetItemOffers, options.GetItemOffersBatch, options.GetCompetitivePricing }.Select(r => (r.RequestsPerSecond, r.Burst)));
+    }
+
+    [Fact]
+    public void AddZaikoJobs_RefusesAnAmazonRateOutOfRange()
+    {
+        using var services = Build(new Dictionary<string, string?>(AmazonCredentials) { ["Sources:Amazon:GetItemOffersBatch:Burst"] = "0" });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AmazonOptions>>().Value);
+
+        Assert.Contains("RequestsPerSecond or Burst is out of range", refusal.Message);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddZaikoData("Host=127.0.0.1;Database=unused")
-            .AddZaikoJobs()
-            .AddChannelConnectors(configuration)
+            .AddZaikoJobs(configuration)
             .BuildServiceProvider();
     }
 }

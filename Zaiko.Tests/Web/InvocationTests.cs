@@ -55,4 +55,13 @@ public sealed class InvocationTests
         Assert.Contains("unknown command 'migrat'", invocation.Error);
         Assert.Contains("migrate", invocation.Error);
     }
+
+    [Fact]
+    public void Parse_KeepsTheIdOptionForTheVerb_InBothForms()
+    {
+        var invocation = Invocation.Parse(["parse", "yahoo", "page.html", "--id=o1202015332", "--Sandbox:Enabled=true"]);
+
+        Assert.Equal(["yahoo", "page.html", "--id=o1202015332"], invocation.VerbArgs);
+        Assert.Equal(["--Sandbox:Enabled=true"], invocation.HostArgs);
+    }
 }

@@ -9,10 +9,15 @@ using Zaiko.Web.Hosting;
 
 namespace Zaiko.Web.Cli;
 
-/// <summary>CLI verbs of Zaiko.Web (<c>dotnet Zaiko.Web.dll &lt;verb&gt;</c>). Exit codes: 0 done, 1 failed, 2 usage.</summary>
+/// <summary>
+/// CLI verbs of Zaiko.Web (<c>dotnet Zaiko.Web.dll &lt;verb&gt;</c>). Exit codes: 0 done, 1 failed, 2 usage; a verb
+/// may add its own (parse: 3). Output goes to <c>output</c>, messages to <c>error</c>, logs to stderr.
+/// </summary>
 public static class CliCommands
 {
-    public static async Task<int> RunAsync(Invocation invocation)
+    public static Task<int> RunAsync(Invocation invocation) => RunAsync(invocation, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(Invocation invocation, TextWriter output, TextWriter error)
     {
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -23,22 +28,22 @@ public static class CliCommands
 
         try
         {
-            using var host = BuildHost(invocation.HostArgs);
             return invocation.Verb switch
             {
-                "migrate" => await MigrateAsync(host.Services, cancellation.Token),
-                "demo" => await DemoAsync(host.Services, invocation.VerbArgs, cancellation.Token),
+                "migrate" => await MigrateAsync(invocation.HostArgs, output, error, cancellation.Token),
+                "parse" => await ParseCommand.RunAsync(invocation.VerbArgs, () => BuildHost(invocation.HostArgs), output, error, cancellation.Token),
+                "demo" => await DemoAsync(invocation.VerbArgs, invocation.HostArgs, output, error, cancellation.Token),
                 _ => throw new InvalidOperationException($"verb {invocation.Verb} has no handler"),
             };
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("ConnectionStrings", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync($"zaiko: {ex.Message}");
+            await error.WriteLineAsync($"zaiko: {ex.Message}");
             return 1;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("zaiko: cancelled");
+            await error.WriteLineAsync("zaiko: cancelled");
             return 1;
         }
     }
@@ -60,42 +65,44 @@ public static class CliCommands
         return builder.Build();
     }
 
-    private static async Task<int> DemoAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    private static async Task<int> DemoAsync(IReadOnlyList<string> args, string[] hostArgs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         const string Usage = "usage: demo seed [--count N]   (N: 1-100000 sandbox items, default 200)";
         var count = 200;
         if (args.Count == 0 || args[0] != "seed" || (args.Count > 1 && (args.Count != 3 || args[1] != "--count" || !int.TryParse(args[2], out count) || count is < 1 or > 100_000)))
         {
-            await Console.Error.WriteLineAsync(Usage);
+            await error.WriteLineAsync(Usage);
             return 2;
         }
 
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        using var host = BuildHost(hostArgs);
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         try
         {
-            await services.GetRequiredService<DemoSeeder>().RunAsync(count, Console.Out, cancellationToken);
+            await host.Services.GetRequiredService<DemoSeeder>().RunAsync(count, output, cancellationToken);
             return 0;
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or InvalidInputException)
         {
-            await Console.Error.WriteLineAsync($"zaiko demo seed: {ex.Message}");
+            await error.WriteLineAsync($"zaiko demo seed: {ex.Message}");
             return 1;
         }
     }
 
-    private static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<int> MigrateAsync(string[] hostArgs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        using var host = BuildHost(hostArgs);
         try
         {
-            var result = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            Console.WriteLine(result.AppliedScripts.Count == 0
+            var result = await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await output.WriteLineAsync(result.AppliedScripts.Count == 0
                 ? "Database schema is up to date."
                 : $"Applied {result.AppliedScripts.Count} migration(s): {string.Join(", ", result.AppliedScripts)}");
             return 0;
         }
         catch (Exception ex) when (ex is MigrationFailedException or NpgsqlException)
         {
-            await Console.Error.WriteLineAsync($"zaiko migrate: {ex.Message}");
+            await error.WriteLineAsync($"zaiko migrate: {ex.Message}");
             return 1;
         }
     }

@@ -8,7 +8,10 @@ namespace Zaiko.Web.Cli;
 /// </summary>
 public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, ZaikoRole Role, string[] HostArgs, string? Error)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["migrate", "demo"];
+    public static readonly IReadOnlyList<string> Verbs = ["migrate", "parse", "demo"];
+
+    /// <summary>Options a verb reads itself, even in the <c>--name=value</c> form that otherwise goes to the host.</summary>
+    private static readonly IReadOnlyList<string> VerbOptions = ["--id"];
 
     public static Invocation Parse(IReadOnlyList<string> args)
     {
@@ -61,7 +64,8 @@ public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, Za
         return new Invocation(verb, verbArgs, role, hostArgs, null);
     }
 
-    private static bool IsHostOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=');
+    private static bool IsHostOption(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=') && !VerbOptions.Contains(arg[..arg.IndexOf('=')]);
 
     private static Invocation Fail(string error) => new(null, [], ZaikoRole.All, [], error);
 }

@@ -46,18 +46,12 @@ public sealed partial class YahooClient(HttpClient http, YahooPageScraper scrape
             var html = await response.Content.ReadAsStringAsync(cancellationToken);
             return scraper.Parse(auctionId, (int)response.StatusCode, html, timeProvider.GetUtcNow(), ElapsedMs(started));
         }
-        catch (Exception ex) when (IsTransient(ex, cancellationToken))
+        catch (Exception ex) when (OutboundFailures.IsExpected(ex, cancellationToken))
         {
             LogFetchFailed(logger, auctionId, ex.Message);
             return Failed(auctionId, ex, ElapsedMs(started));
         }
     }
-
-    /// <summary>Everything that can go wrong on the way counts as "unknown", never as evidence about stock.</summary>
-    internal static bool IsTransient(Exception ex, CancellationToken cancellationToken) =>
-        ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or OutboundRequestRejectedException
-            or RateLimitBusyException or IOException
-        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private SourceObservation Failed(string auctionId, Exception ex, long elapsedMs) => new()
     {
