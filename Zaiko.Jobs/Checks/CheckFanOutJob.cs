@@ -88,6 +88,7 @@ public sealed partial class CheckFanOutJob(
     private async Task<int> EnqueueAsync(ISourceConnector connector, string processType, Guid executionId, CancellationToken cancellationToken)
     {
         var includeFinished = processType == Data.ProcessTypes.FullValidation;
+        var runStart = timeProvider.GetUtcNow();
         var enqueued = 0;
         var pending = new List<OfferRef>();
         var afterId = 0L;
@@ -98,7 +99,7 @@ public sealed partial class CheckFanOutJob(
             var last = page.Count < PageSize;
             // Whole batches go out now; a partial batch waits for the next page unless this was the last one.
             var ready = last ? pending.Count : pending.Count - pending.Count % connector.BatchSize;
-            enqueued += Enqueue(connector, pending.GetRange(0, ready), enqueued / connector.BatchSize, processType, executionId);
+            enqueued += Enqueue(connector, pending.GetRange(0, ready), enqueued / connector.BatchSize, runStart, processType, executionId);
             pending.RemoveRange(0, ready);
             if (last)
             {
@@ -111,7 +112,7 @@ public sealed partial class CheckFanOutJob(
     }
 
     /// <param name="firstRequest">How many requests of this source the run has already enqueued.</param>
-    private int Enqueue(ISourceConnector connector, List<OfferRef> offers, int firstRequest, string processType, Guid executionId)
+    private int Enqueue(ISourceConnector connector, List<OfferRef> offers, int firstRequest, DateTimeOffset runStart, string processType, Guid executionId)
     {
         var batches = offers.Chunk(connector.BatchSize).ToArray();
         var request = firstRequest;
@@ -122,7 +123,7 @@ public sealed partial class CheckFanOutJob(
                 new TransactionOptions { IsolationLevel = IsolationLevel.ReadCommitted }, TransactionScopeAsyncFlowOption.Enabled);
             foreach (var batch in group)
             {
-                var state = StateFor(request++, connector.RequestsPerSecond);
+                var state = StateFor(request++, connector.RequestsPerSecond, runStart);
                 if (connector.BatchSize == 1)
                 {
                     var offer = batch[0];
@@ -149,10 +150,10 @@ public sealed partial class CheckFanOutJob(
     /// wait for its rate-limit slot would hold a worker that another source's checks could use (an Amazon batch
     /// waits 10 s per call; 30,000 Yahoo! pages take 8 hours).
     /// </summary>
-    private static IState StateFor(int request, double requestsPerSecond)
+    internal static IState StateFor(int request, double requestsPerSecond, DateTimeOffset runStart)
     {
         var due = TimeSpan.FromSeconds(request / requestsPerSecond);
-        return due < ScheduleFrom ? new EnqueuedState(JobQueues.Checks) : new ScheduledState(due);
+        return due < ScheduleFrom ? new EnqueuedState(JobQueues.Checks) : new ScheduledState((runStart + due).UtcDateTime);
     }
 
     /// <summary>
