@@ -186,4 +186,51 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         var rows = await connection.QueryAsync<MonitoredOffer>(new CommandDefinition(GetManySql, new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    private const string RecordQuietCheckSql = """
+        -- InventoryStore.TryRecordQuietCheckAsync
+        WITH checked AS (
+            UPDATE inventory_management
+            SET title = @Title, title_hash = @TitleHash, current_stock = @CurrentStock, current_price = @CurrentPrice,
+                price_incl_tax = @PriceInclTax, buy_now_price = @BuyNowPrice, currency = @Currency, bids = @Bids,
+                source_end_time = @SourceEndTime, url_status = @UrlStatus, layout_status = @LayoutStatus,
+                last_verified_at = @LastVerifiedAt, last_checked_at = @LastCheckedAt, consecutive_failures = @ConsecutiveFailures,
+                gone_suspected_at = @GoneSuspectedAt, last_execution_id = @LastExecutionId, last_error = @LastError,
+                updated_at = @Now, updated_by = @UpdatedBy
+            WHERE id = @Id AND updated_at = @SeenUpdatedAt AND last_execution_id IS DISTINCT FROM @ExecutionId
+            RETURNING id
+        ), counted AS (
+            UPDATE inventory_execution_logs
+            SET processed_count = processed_count + 1, last_progress_at = @Now
+            WHERE execution_id = @ExecutionId AND EXISTS (SELECT 1 FROM checked)
+            RETURNING processed_count, total_count, fan_out_completed_at IS NOT NULL AS fan_out_completed
+        )
+        SELECT (SELECT count(*) FROM checked) AS recorded, c.processed_count, c.total_count, c.fan_out_completed
+        FROM (SELECT 1) AS one LEFT JOIN counted c ON true
+        """;
+
+    /// <summary>
+    /// The common case of a check — nothing a listing or a person cares about changed — in one statement: the
+    /// offer's new state and the run's count, without a lock round trip. It applies only if the offer is still
+    /// as it was read (<paramref name="seenUpdatedAt"/>) and not yet counted for the run; otherwise it writes
+    /// nothing and returns <c>Recorded = false</c>, and the caller takes the locked path.
+    /// </summary>
+    public async Task<QuietCheckOutcome> TryRecordQuietCheckAsync(OfferCheckResult result, DateTimeOffset seenUpdatedAt, Guid? executionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<QuietCheckRow>(new CommandDefinition(RecordQuietCheckSql, new
+        {
+            result.Id, result.Title, result.TitleHash, result.CurrentStock, result.CurrentPrice, result.PriceInclTax,
+            result.BuyNowPrice, result.Currency, result.Bids,
+            SourceEndTime = result.SourceEndTime?.ToUniversalTime(), result.UrlStatus, result.LayoutStatus,
+            LastVerifiedAt = result.LastVerifiedAt?.ToUniversalTime(), LastCheckedAt = result.LastCheckedAt.ToUniversalTime(),
+            result.ConsecutiveFailures, GoneSuspectedAt = result.GoneSuspectedAt?.ToUniversalTime(),
+            result.LastExecutionId, result.LastError, result.UpdatedBy, Now = timeProvider.GetUtcNow(),
+            SeenUpdatedAt = seenUpdatedAt.ToUniversalTime(), ExecutionId = executionId,
+        }, cancellationToken: cancellationToken));
+        return new QuietCheckOutcome(row.Recorded == 1,
+            row.ProcessedCount is { } processed ? new Executions.ExecutionProgress(processed, row.TotalCount!.Value, row.FanOutCompleted == true) : null);
+    }
+
+    private sealed record QuietCheckRow(long Recorded, int? ProcessedCount, int? TotalCount, bool? FanOutCompleted);
 }

@@ -49,7 +49,7 @@ public sealed partial class OfferChecker(
             var settings = await settingsProvider.GetAsync(cancellationToken);
             for (var i = 0; i < batch.Length; i++)
             {
-                complete |= await ApplyAsync(batch[i].Id, observations[i], context, settings, cancellationToken);
+                complete |= await ApplyAsync(batch[i], observations[i], context, settings, cancellationToken);
             }
         }
 
@@ -60,8 +60,22 @@ public sealed partial class OfferChecker(
     }
 
     /// <returns>Whether the run looked complete after this check.</returns>
-    private async Task<bool> ApplyAsync(long offerId, SourceObservation observation, CheckContext context, MonitoringSettings settings, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(MonitoredOffer seen, SourceObservation observation, CheckContext context, MonitoringSettings settings, CancellationToken cancellationToken)
     {
+        // Most checks change nothing anyone acts on: record those in one statement, as long as the offer is
+        // still as it was read before the fetch. Anything else, or a lost race, takes the locked path.
+        var quiet = ObservationEvaluator.Evaluate(seen, observation, context, settings);
+        if (IsQuiet(seen, quiet))
+        {
+            var outcome = await inventory.TryRecordQuietCheckAsync(quiet.Result, seen.UpdatedAt, context.ExecutionId, cancellationToken);
+            if (outcome.Recorded)
+            {
+                LogChecked(logger, seen.SourcePlatform, seen.SourceProductId, observation.Status, false, 0);
+                return outcome.Progress?.IsComplete == true;
+            }
+        }
+
+        var offerId = seen.Id;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var offer = await inventory.LockForCheckAsync(connection, transaction, offerId, cancellationToken);
@@ -112,6 +126,11 @@ public sealed partial class OfferChecker(
 
         return progress?.IsComplete == true;
     }
+
+    private static bool IsQuiet(MonitoredOffer seen, OfferTransition transition) =>
+        !transition.Changed && !transition.Failed && transition.Errors.Count == 0
+        && transition.EndCheckAt is null && transition.GoneRecheckAt is null
+        && seen.LastCheckedAt is not null;
 
     private async Task<bool> CountSkippedAsync(Guid executionId, int skipped, CancellationToken cancellationToken)
     {

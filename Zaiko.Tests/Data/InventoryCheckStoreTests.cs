@@ -78,4 +78,51 @@ public sealed class InventoryCheckStoreTests(PostgresDatabase database) : Databa
 
         Assert.Equal([offer.Id], offers.Select(o => o.Id));
     }
+
+    [Fact]
+    public async Task TryRecordQuietCheckAsync_RecordsAndCountsInOneGo_WhenTheOfferIsAsRead()
+    {
+        var (_, offer) = await CreateOfferAsync();
+        var run = await Executions.TryStartAsync("stock-check", null, "test", CancellationToken.None);
+        await Executions.CompleteFanOutAsync(run.ExecutionId, 1, null, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var outcome = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, run.ExecutionId), offer.UpdatedAt, run.ExecutionId, CancellationToken.None);
+
+        Assert.True(outcome.Recorded);
+        Assert.True(outcome.Progress!.IsComplete);
+        var stored = await Inventory.GetAsync(offer.Id, CancellationToken.None);
+        Assert.Equal((run.ExecutionId, StartTime.AddMinutes(1)), (stored!.LastExecutionId!.Value, stored.LastCheckedAt!.Value));
+    }
+
+    [Fact]
+    public async Task TryRecordQuietCheckAsync_WritesNothing_WhenTheOfferChangedSinceItWasRead()
+    {
+        var (_, offer) = await CreateOfferAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Inventory.SetMonitoringAsync(offer.Id, true, "staff", CancellationToken.None);
+
+        var outcome = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, null), offer.UpdatedAt, null, CancellationToken.None);
+
+        Assert.False(outcome.Recorded);
+        Assert.Null((await Inventory.GetAsync(offer.Id, CancellationToken.None))!.LastCheckedAt);
+    }
+
+    [Fact]
+    public async Task TryRecordQuietCheckAsync_CountsNothing_WhenTheRunAlreadyCountedTheOffer()
+    {
+        var (_, offer) = await CreateOfferAsync();
+        var run = await Executions.TryStartAsync("stock-check", null, "test", CancellationToken.None);
+        var first = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, run.ExecutionId), offer.UpdatedAt, run.ExecutionId, CancellationToken.None);
+        var reread = await Inventory.GetAsync(offer.Id, CancellationToken.None);
+
+        var second = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, run.ExecutionId), reread!.UpdatedAt, run.ExecutionId, CancellationToken.None);
+
+        Assert.True(first.Recorded);
+        Assert.False(second.Recorded);
+        Assert.Equal(1, (await Executions.GetAsync(run.ExecutionId, CancellationToken.None))!.ProcessedCount);
+    }
+
+    private OfferCheckResult Quiet(long id, Guid? run) => new(id, "商品", "hash", 1, 1000m, 1100m, null, "JPY", 0,
+        null, "active", "next-data", Clock.GetUtcNow(), Clock.GetUtcNow(), 0, null, run, null, "stock-check");
 }
