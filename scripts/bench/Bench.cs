@@ -83,6 +83,8 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await WaitForAsync(new Uri(app.BaseUrl, "health"));
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, HangfireExtensions.CreateStorageOptions(new JobServerOptions())),
             HangfireExtensions.CreateStorageOptions(new JobServerOptions()));
+        // The same client configuration as the app's (which does not capture cultures).
+        GlobalJobFilters.Filters.Remove(typeof(CaptureCultureAttribute));
         var client = new BackgroundJobClient(storage);
         var noop = await NoopJobsAsync(storage, client);
 
