@@ -40,6 +40,7 @@ public sealed partial class CheckFanOutJob(
 
     private const int PageSize = 1000;
     private const int JobsPerTransaction = 500;
+    private const int EnqueueConcurrency = 2;
     private static readonly TimeSpan ScheduleFrom = TimeSpan.FromSeconds(10);
 
     [DisplayName("一斉チェック {0}")]
@@ -114,16 +115,17 @@ public sealed partial class CheckFanOutJob(
     /// <param name="firstRequest">How many requests of this source the run has already enqueued.</param>
     private int Enqueue(ISourceConnector connector, List<OfferRef> offers, int firstRequest, DateTimeOffset runStart, string processType, Guid executionId)
     {
-        var batches = offers.Chunk(connector.BatchSize).ToArray();
-        var request = firstRequest;
-        foreach (var group in batches.Chunk(JobsPerTransaction))
+        var batches = offers.Chunk(connector.BatchSize).Select((batch, i) => (Batch: batch, Request: firstRequest + i)).ToArray();
+
+        // Hangfire.PostgreSql enlists in the ambient transaction: hundreds of jobs per commit instead of one each.
+        // Two transactions at a time keep the database busy while the other one serialises its jobs.
+        Parallel.ForEach(batches.Chunk(JobsPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency }, group =>
         {
-            // Hangfire.PostgreSql enlists in the ambient transaction: hundreds of jobs per commit instead of one each.
             using var scope = new TransactionScope(TransactionScopeOption.Required,
                 new TransactionOptions { IsolationLevel = IsolationLevel.ReadCommitted }, TransactionScopeAsyncFlowOption.Enabled);
-            foreach (var batch in group)
+            foreach (var (batch, request) in group)
             {
-                var state = StateFor(request++, connector.RequestsPerSecond, runStart);
+                var state = StateFor(request, connector.RequestsPerSecond, runStart);
                 if (connector.BatchSize == 1)
                 {
                     var offer = batch[0];
@@ -139,7 +141,7 @@ public sealed partial class CheckFanOutJob(
             }
 
             scope.Complete();
-        }
+        });
 
         return offers.Count;
     }
