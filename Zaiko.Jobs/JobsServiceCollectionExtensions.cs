@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
@@ -17,11 +19,17 @@ public static class JobsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddZaikoJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddZaikoJobs();
+        // The generic webhook's outbound policy is fixed when its client is built, so its allowed hosts are read
+        // from configuration here; a database setting can pick a URL on those hosts but never add a host.
+        var webhookHosts = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>()?.WebhookAllowedHosts ?? [];
+        builder.Services.AddZaikoJobs(webhookHosts);
         return builder;
     }
 
-    public static IServiceCollection AddZaikoJobs(this IServiceCollection services)
+    public static IServiceCollection AddZaikoJobs(this IServiceCollection services) => services.AddZaikoJobs([]);
+
+    /// <param name="webhookHosts">Hosts the generic alert webhook may post to.</param>
+    public static IServiceCollection AddZaikoJobs(this IServiceCollection services, IReadOnlyList<string> webhookHosts)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -44,8 +52,30 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<HealthCheckJob>();
         services.AddTransient<CleanupJob>();
         services.AddTransient<PartitionMaintenanceJob>();
+
+        services.AddAlerts(webhookHosts);
         return services;
     }
+
+    private static void AddAlerts(this IServiceCollection services, IReadOnlyList<string> webhookHosts)
+    {
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => IsValid(options.Resilience), $"{AlertOptions.Section}:Resilience has a value out of range")
+            .Validate(options => options.WebhookAllowedHosts.All(IsHostPattern),
+                $"{AlertOptions.Section}:WebhookAllowedHosts must hold host names only (no scheme, port or path)")
+            .ValidateOnStart();
+        services.AddSingleton<MailDropFolder>();
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        Func<IServiceProvider, ConnectorResilienceOptions> resilience = provider => provider.GetRequiredService<IOptions<AlertOptions>>().Value.Resilience;
+        services.AddOutboundClient<SlackWebhookClient>(SlackWebhookClient.Policy, resilience, _ => SlackWebhookClient.RateLimit);
+        services.AddOutboundClient<JsonWebhookClient>(JsonWebhookClient.CreatePolicy(webhookHosts), resilience, _ => JsonWebhookClient.RateLimit);
+        services.AddTransient<AlertDispatchJob>();
+        services.AddTransient<AlertSendJob>();
+        services.AddTransient<DailySummaryJob>();
+    }
+
+    private static bool IsHostPattern(string host) => Uri.CheckHostName(host.Replace("*", "x", StringComparison.Ordinal)) == UriHostNameType.Dns;
 
     private static void AddYahooSource(this IServiceCollection services)
     {

@@ -71,6 +71,10 @@ public sealed class DailySummaryStore(NpgsqlDataSource dataSource)
         LIMIT @heldListings
         """;
 
+    // The alert webhooks are outbound clients too, so the health check lists them as source:slack and
+    // source:webhook; their latency says nothing about how fast the marketplaces answer.
+    private static readonly string[] NotSources = ["source:slack", "source:webhook"];
+
     // Reconcile runs write {"checked": n, "matching": m}; anything else in details is not theirs to count.
     private const string KpiSql = """
         -- DailySummaryStore.GetAsync (kpi inputs)
@@ -82,7 +86,8 @@ public sealed class DailySummaryStore(NpgsqlDataSource dataSource)
             coalesce(r.checked, 0)::bigint AS reconcile_checked,
             coalesce(r.matching, 0)::bigint AS reconcile_matching,
             (SELECT avg(latency_ms) FROM health_check_results
-             WHERE component LIKE 'source:%' AND latency_ms IS NOT NULL AND checked_at >= @from AND checked_at < @to) AS average_source_latency_ms,
+             WHERE component LIKE 'source:%' AND component <> ALL(@notSources) AND latency_ms IS NOT NULL
+               AND checked_at >= @from AND checked_at < @to) AS average_source_latency_ms,
             coalesce(c.errors, 0)::bigint AS check_errors,
             coalesce(c.processed, 0)::bigint AS check_processed
         FROM (SELECT sum((details ->> 'checked')::numeric) AS checked, sum((details ->> 'matching')::numeric) AS matching
@@ -109,6 +114,7 @@ public sealed class DailySummaryStore(NpgsqlDataSource dataSource)
             topErrors = Math.Clamp(topErrors, 1, 100),
             heldListings = Math.Clamp(heldListings, 1, 1000),
             checkTypes = CheckProcessTypes.ToArray(),
+            notSources = NotSources,
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot: figures that are compared with each other must not come from different moments.

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Zaiko.Data;
 using Zaiko.Data.Settings;
+using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 
@@ -31,7 +32,15 @@ public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurring
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.Cleanup), options);
         recurringJobs.AddOrUpdate<PartitionMaintenanceJob>(ProcessTypes.PartitionMaintenance, JobQueues.Maintenance,
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.PartitionMaintenance), options);
-        string[] registered = [.. CheckFanOutJob.ProcessTypes, ProcessTypes.HealthCheck, ProcessTypes.Cleanup, ProcessTypes.PartitionMaintenance];
+        recurringJobs.AddOrUpdate<DailySummaryJob>(ProcessTypes.DailySummary, JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.DailySummary), options);
+        recurringJobs.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.RecurringJobId, JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(AlertDispatchJob.RecurringJobId), options);
+        string[] registered =
+        [
+            .. CheckFanOutJob.ProcessTypes, ProcessTypes.HealthCheck, ProcessTypes.Cleanup, ProcessTypes.PartitionMaintenance,
+            ProcessTypes.DailySummary, AlertDispatchJob.RecurringJobId,
+        ];
         LogRegistered(logger, string.Join(", ", registered.Select(id => $"{id} [{schedules.CronOf(id)}]")));
     }
 

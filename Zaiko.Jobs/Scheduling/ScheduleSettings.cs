@@ -19,6 +19,7 @@ public sealed record ScheduleSettings
         ["cleanup"] = "0 3 * * *",
         ["daily-summary"] = "0 23 * * *",
         ["partition-maintenance"] = "30 1 * * *",
+        ["alert-dispatch"] = "* * * * *",
     };
 
     public Dictionary<string, string> Cron { get; init; } = new(StringComparer.Ordinal);

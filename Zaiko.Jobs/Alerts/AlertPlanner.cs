@@ -1,0 +1,72 @@
+using Zaiko.Data;
+using Zaiko.Data.Alerts;
+
+namespace Zaiko.Jobs.Alerts;
+
+/// <summary>
+/// Decides, without side effects, which events become alerts: events are grouped by dedup key; a key whose
+/// latest alert is still in its cooldown (for a run: ever) only counts the repeats; otherwise one alert
+/// describes the newest event and reports the rest, and the repeats the previous alert held back, as "and N
+/// more". Routing comes from the settings; a level routed to channels none of which can deliver goes to the log.
+/// </summary>
+public static class AlertPlanner
+{
+    public static AlertPlan Plan(IReadOnlyList<AlertEvent> events, IReadOnlyDictionary<string, LatestAlert> latest, AlertSettings settings)
+    {
+        var alerts = new List<NewAlert>();
+        var suppressions = new List<AlertSuppression>();
+        foreach (var group in events.OrderBy(e => e.OccurredAt).GroupBy(e => e.DedupKey, StringComparer.Ordinal))
+        {
+            var repeats = group.ToArray();
+            var newest = repeats[^1];
+            var level = repeats.Select(e => e.Level).MaxBy(AlertLevels.Rank)!;
+            var channels = Route(level, settings);
+            if (channels.Count == 0)
+            {
+                continue;
+            }
+
+            var previous = latest.GetValueOrDefault(group.Key);
+            if (previous is not null && InCooldown(previous, repeats[0], settings))
+            {
+                var subject = AlertText.Subject(level, newest.Kind, newest.ProductTitle, newest.Message, 0);
+                suppressions.Add(new AlertSuppression(previous.Id, group.Key, level, subject, repeats.Length, channels));
+                continue;
+            }
+
+            alerts.Add(new NewAlert(group.Key, level, newest.Kind, newest.Message, newest.OccurredAt, channels)
+            {
+                ErrorId = newest.ErrorId,
+                ExecutionId = newest.ExecutionId,
+                ProductId = newest.ProductId,
+                ProductTitle = newest.ProductTitle,
+                Sku = newest.Sku,
+                Platform = newest.Platform,
+                SourceUrl = newest.SourceUrl,
+                RepeatsReported = (previous?.RepeatsSuppressed ?? 0) + repeats.Length - 1,
+            });
+        }
+
+        return new AlertPlan(alerts, suppressions);
+    }
+
+    /// <summary>The channels an alert of this level goes to; empty when the level is routed nowhere.</summary>
+    public static IReadOnlyList<string> Route(string level, AlertSettings settings)
+    {
+        var routed = settings.ChannelsFor(level);
+        if (routed.Count == 0)
+        {
+            return [];
+        }
+
+        var deliverable = routed.Where(settings.CanDeliver).ToArray();
+        return deliverable.Length > 0 ? deliverable : [AlertChannels.Log];
+    }
+
+    private static bool InCooldown(LatestAlert previous, AlertEvent first, AlertSettings settings) => first.Scope switch
+    {
+        AlertScope.Run => true,
+        AlertScope.StockOut => first.OccurredAt < previous.CreatedAt.AddMinutes(settings.StockOutCooldownMinutes),
+        _ => first.OccurredAt < previous.CreatedAt.AddMinutes(settings.CooldownMinutes),
+    };
+}
