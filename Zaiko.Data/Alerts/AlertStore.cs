@@ -12,7 +12,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
 {
     private const string Columns = """
         id, dedup_key, level, kind, message, error_id, execution_id, product_id, product_title, sku, platform, source_url,
-        host, occurred_at, repeats_reported, repeats_suppressed, channels, enqueued_at, created_at
+        host, occurred_at, repeats_reported, repeats_suppressed, array_to_string(channels, ',') AS channel_list, enqueued_at, created_at
         """;
 
     private const string EnsureCursorsSql = """
@@ -176,7 +176,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
 
     private const string ClaimUnenqueuedSql = """
         -- AlertStore.ClaimUnenqueuedAsync
-        SELECT id, channels FROM alerts WHERE enqueued_at IS NULL ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED
+        SELECT id, array_to_string(channels, ',') AS channel_list FROM alerts WHERE enqueued_at IS NULL ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
     /// <summary>Alerts whose send jobs are not enqueued, locked until the caller's transaction ends (other dispatchers skip them).</summary>

@@ -17,6 +17,10 @@ public sealed record StoredAlert(
     DateTimeOffset OccurredAt,
     int RepeatsReported,
     int RepeatsSuppressed,
-    string[] Channels,
+    string ChannelList,
     DateTimeOffset? EnqueuedAt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The channels it goes to (the text[] column, read comma-separated: channel names hold no commas).</summary>
+    public IReadOnlyList<string> Channels => ChannelList.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -29,16 +29,21 @@ public static class OutboundHttpExtensions
             {
                 var options = resilience(context.ServiceProvider);
                 var health = context.ServiceProvider.GetRequiredService<SourceHealthRegistry>();
-                pipeline
-                    .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
-                    .AddRetry(new HttpRetryStrategyOptions
+                pipeline.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+                // MaxRetries 0 means no retry strategy at all: Polly's retry refuses zero attempts.
+                if (options.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.MaxRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMs),
                         ShouldRetryAfterHeader = true,
-                    })
+                    });
+                }
+
+                pipeline
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = options.BreakerFailureRatio,
