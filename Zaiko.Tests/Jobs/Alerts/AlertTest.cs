@@ -87,6 +87,16 @@ public abstract class AlertTest(PostgresDatabase database) : DatabaseTest(databa
         return failures;
     }
 
+    /// <summary>Runs the send job of one alert on one channel, as Hangfire would; its exception is the job's failure.</summary>
+    protected async Task SendAsync(long alertId, string channel)
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AlertSendJob>().RunAsync(alertId, channel, CancellationToken.None);
+    }
+
+    /// <summary>The alert the enqueued send job of <paramref name="channel"/> is for.</summary>
+    protected long EnqueuedFor(string channel) => EnqueuedSends.First(send => send.Channel == channel).AlertId;
+
     protected async Task<IReadOnlyList<StoredAlert>> ListAlertsAsync() =>
         (await Alerts.ListRecentAsync(1000, CancellationToken.None)).OrderBy(a => a.Id).ToArray();
 
