@@ -66,40 +66,20 @@ public static class DailySummaryComposer
 
     private static string Text(DailySummaryReport report)
     {
-        var text = new StringBuilder().AppendLine(Subject(report)).AppendLine();
-        Section(text, "概要");
-        foreach (var (label, value) in Overview(report))
-        {
-            text.Append("  ").Append(label).Append(": ").AppendLine(value);
-        }
-
-        Section(text, "KPI (目標)");
-        foreach (var kpi in report.Kpis)
-        {
-            text.Append("  ").Append(kpi.Name).Append(": ").Append(kpi.DisplayValue).Append(" (目標 ").Append(kpi.DisplayTarget).Append(") ")
-                .AppendLine(kpi.DisplayVerdict);
-        }
-
-        Section(text, "実行");
-        foreach (var e in report.Figures.Executions)
-        {
-            text.AppendLine(Invariant(
-                $"  {ProcessName(e.ProcessType)}: {e.Runs} 回 (完了 {e.Completed} / 一部 {e.Partial} / 失敗 {e.Failed} / スキップ {e.Skipped}), 処理 {e.Processed} 件, 更新 {e.Updated} 件, エラー {e.Errors} 件"));
-        }
-
-        Section(text, "エラー上位5件");
-        foreach (var (error, rank) in report.Figures.TopErrors.Select((e, i) => (e, i + 1)))
-        {
-            text.AppendLine(Invariant($"  {rank}. {AlertText.Kind(error.ErrorType)} ({error.ErrorType}): {error.Count} 件, 最大重要度 {Severity(error.HighestSeverity)}"));
-        }
-
-        Section(text, "確認待ちの商品");
-        foreach (var held in report.Figures.HeldListings)
-        {
-            text.AppendLine($"  {held.Sku} {held.Title} [{AlertText.Platform(held.Platform)}] {(held.PriceOnly ? "価格のみ保留" : "保留")}: {held.Reason}");
-        }
-
-        AppendMore(text, report.Figures);
+        var figures = report.Figures;
+        var text = new StringBuilder().AppendLine(Subject(report));
+        Section(text, "概要", Overview(report).Select(row => $"{row.Label}: {row.Value}"));
+        Section(text, "KPI (目標)", report.Kpis.Select(k => $"{k.Name}: {k.DisplayValue} (目標 {k.DisplayTarget}) {k.DisplayVerdict}"));
+        Section(text, "実行", figures.Executions.Select(e => Invariant(
+            $"{ProcessName(e.ProcessType)}: {e.Runs} 回 (完了 {e.Completed} / 一部 {e.Partial} / 失敗 {e.Failed} / スキップ {e.Skipped}), 処理 {e.Processed} 件, 更新 {e.Updated} 件, エラー {e.Errors} 件")),
+            "実行はありませんでした。");
+        Section(text, "エラー上位5件", figures.TopErrors.Select((e, i) => Invariant(
+            $"{i + 1}. {AlertText.Kind(e.ErrorType)} ({e.ErrorType}): {e.Count} 件, 最大重要度 {Severity(e.HighestSeverity)}")),
+            "エラーはありませんでした。");
+        Section(text, "確認待ちの商品", figures.HeldListings.Select(h =>
+            $"{h.Sku} {h.Title} [{AlertText.Platform(h.Platform)}] {(h.PriceOnly ? "価格のみ保留" : "保留")}: {h.Reason}")
+            .Concat(figures.HeldListingCount > figures.HeldListings.Count ? [Invariant($"ほか {figures.HeldListingCount - figures.HeldListings.Count} 件")] : []),
+            "ありません。");
         return text.AppendLine().AppendLine("-- ").AppendLine("Zaiko 在庫同期 (自動送信)").ToString();
     }
 
@@ -131,17 +111,19 @@ public static class DailySummaryComposer
         ]);
     }
 
-    private static void Section(StringBuilder text, string title) => text.AppendLine().Append("■ ").AppendLine(title);
-
-    private static void AppendMore(StringBuilder text, DaySummary figures)
+    private static void Section(StringBuilder text, string title, IEnumerable<string> lines, string? whenEmpty = null)
     {
-        if (figures.HeldListingCount == 0)
+        text.AppendLine().Append("■ ").AppendLine(title);
+        var any = false;
+        foreach (var line in lines)
         {
-            text.AppendLine("  ありません。");
+            text.Append("  ").AppendLine(line);
+            any = true;
         }
-        else if (figures.HeldListingCount > figures.HeldListings.Count)
+
+        if (!any && whenEmpty is not null)
         {
-            text.AppendLine(Invariant($"  ほか {figures.HeldListingCount - figures.HeldListings.Count} 件"));
+            text.Append("  ").AppendLine(whenEmpty);
         }
     }
 
