@@ -32,7 +32,6 @@ public static class AlertEmailComposer
     private static string Html(StoredAlert alert, string subject, IReadOnlyList<AlertField> fields) =>
         MailHtml.Document(subject, AlertText.Colour(alert.Level),
         [
-            MailHtml.Heading($"{AlertText.Level(alert.Level)}: {AlertText.Kind(alert.Kind)}"),
-            MailHtml.Fields(fields.Select(field => (field.Label, field.Value))),
+            MailHtml.Heading($"{AlertText.Level(alert.Level)}: {AlertText.Kind(alert.Kind)}") + MailHtml.Fields(fields.Select(field => (field.Label, field.Value))),
         ]);
 }

@@ -66,7 +66,7 @@ internal static class MailHtml
         for (var i = 0; i < headers.Count; i++)
         {
             html.Append("<th align=\"").Append(Align(i, numeric)).Append("\" bgcolor=\"#f4f5f7\" style=\"").Append(Cell)
-                .Append("background-color:#f4f5f7;\">").Append(Encode(headers[i])).Append("</th>");
+                .Append("background-color:#f4f5f7;white-space:nowrap;\">").Append(Encode(headers[i])).Append("</th>");
         }
 
         html.Append("</tr>");
