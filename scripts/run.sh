@@ -42,6 +42,7 @@ for _ in $(seq 1 120); do
     echo "  jobs       $base/hangfire"
     echo "  health     $base/health"
     echo "  logs       $project_dir/logs/"
+    echo "  mail       ${Alerts__MailDirectory:-$project_dir/.zaiko/mail}/ (.eml files while no SMTP server is set)"
     break
   fi
   if ! kill -0 "${pids[0]}" 2>/dev/null; then
