@@ -117,6 +117,32 @@ public sealed class AlertPlannerTests
         Assert.Equal(["layout_changed:product:5", $"layout_changed:run:{run}"], plan.Alerts.Select(a => a.DedupKey).Order());
     }
 
+    [Fact]
+    public void Plan_SendsTheFirstFewAndOneDigest_WhenOneKindHitsManyProductsInAPass()
+    {
+        var events = Enumerable.Range(1, 12).Select(product => Error("medium", productId: product)).ToArray();
+
+        var plan = AlertPlanner.Plan(events, Empty, Slack);
+
+        Assert.Equal(13, plan.Alerts.Count);
+        Assert.Equal(4, plan.Alerts.Count(a => a.Channels.SequenceEqual(["slack"]) && !a.DedupKey.Contains(":digest:")));
+        Assert.Equal(8, plan.Alerts.Count(a => a.Channels.SequenceEqual(["log"])));
+        var digest = Assert.Single(plan.Alerts, a => a.DedupKey.Contains(":digest:"));
+        Assert.Equal(["slack"], digest.Channels);
+        Assert.StartsWith("ほか 8 件でも同じ事象が起きています", digest.Message);
+    }
+
+    [Fact]
+    public void Plan_SendsNoDigest_ForLogOnlyAlerts()
+    {
+        var events = Enumerable.Range(1, 12).Select(product => Error("low", productId: product)).ToArray();
+
+        var plan = AlertPlanner.Plan(events, Empty, Slack);
+
+        Assert.Equal(12, plan.Alerts.Count);
+        Assert.All(plan.Alerts, alert => Assert.Equal(["log"], alert.Channels));
+    }
+
     private static IReadOnlyDictionary<string, LatestAlert> Empty => new Dictionary<string, LatestAlert>();
 
     private static Dictionary<string, LatestAlert> Latest(string key, long id, int createdMinutesAgo, int repeatsSuppressed = 0) =>
