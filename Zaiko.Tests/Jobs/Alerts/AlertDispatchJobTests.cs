@@ -1,4 +1,3 @@
-using Npgsql;
 using Zaiko.Data;
 using Zaiko.Data.Alerts;
 using Zaiko.Data.Errors;
