@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Zaiko.Data.Alerts;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Fx;
@@ -54,6 +55,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PriceRuleStore>();
         services.AddSingleton<FxRateStore>();
         services.AddSingleton<HealthCheckStore>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertLogStore>();
+        services.AddSingleton<DailySummaryStore>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
@@ -65,6 +66,10 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SyncSweepJob>();
         services.AddTransient<ReconcileJob>();
         services.AddTransient<FxUpdateJob>();
+
+        // The generic webhook's outbound policy is fixed when its client is built, so its allowed hosts come from
+        // configuration; a database setting can pick a URL on those hosts but never add a host.
+        services.AddAlerts(configuration?.GetSection(AlertOptions.Section).Get<AlertOptions>()?.WebhookAllowedHosts ?? []);
         return services;
     }
 
@@ -85,6 +90,26 @@ public static class JobsServiceCollectionExtensions
             provider => provider.GetRequiredService<IOptions<FxOptions>>().Value.Resilience,
             _ => new RateLimitRule("source:fx", 1, 2));
     }
+
+    private static void AddAlerts(this IServiceCollection services, IReadOnlyList<string> webhookHosts)
+    {
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => ConnectorOptionsValidation.IsValid(options.Resilience), $"{AlertOptions.Section}:Resilience has a value out of range")
+            .Validate(options => options.WebhookAllowedHosts.All(IsHostPattern),
+                $"{AlertOptions.Section}:WebhookAllowedHosts must hold host names only (no scheme, port or path)")
+            .ValidateOnStart();
+        services.AddSingleton<MailDropFolder>();
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        Func<IServiceProvider, ConnectorResilienceOptions> resilience = provider => provider.GetRequiredService<IOptions<AlertOptions>>().Value.Resilience;
+        services.AddOutboundClient<SlackWebhookClient>(SlackWebhookClient.Policy, resilience, _ => SlackWebhookClient.RateLimit);
+        services.AddOutboundClient<JsonWebhookClient>(JsonWebhookClient.CreatePolicy(webhookHosts), resilience, _ => JsonWebhookClient.RateLimit);
+        services.AddTransient<AlertDispatchJob>();
+        services.AddTransient<AlertSendJob>();
+        services.AddTransient<DailySummaryJob>();
+    }
+
+    private static bool IsHostPattern(string host) => Uri.CheckHostName(host.Replace("*", "x", StringComparison.Ordinal)) == UriHostNameType.Dns;
 
     private static void AddYahooSource(this IServiceCollection services)
     {

@@ -85,6 +85,7 @@ echo "  admin      $base/"
 echo "  jobs       $base/hangfire"
 echo "  health     $base/health"
 echo "  logs       $project_dir/logs/"
+echo "  mail       ${Alerts__MailDirectory:-$project_dir/.zaiko/mail}/ (.eml files while no SMTP server is set)"
 [ "$demo" = 1 ] && echo "  demo       sandbox at http://127.0.0.1:$sandbox_port (log: .zaiko/sandbox.log)"
 
 wait "${pids[-1]}"

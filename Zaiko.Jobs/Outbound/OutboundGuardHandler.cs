@@ -84,7 +84,9 @@ public sealed class OutboundGuardHandler(OutboundPolicy policy, IOptions<Outboun
             throw new OutboundRequestRejectedException($"{policy.Source}: response of {content.Headers.ContentLength} bytes exceeds the {maxBytes}-byte limit");
         }
 
-        if (response.IsSuccessStatusCode && !policy.AllowsContentType(content.Headers.ContentType?.MediaType))
+        // An empty answer (204, or 200 with Content-Length 0, as webhooks give) carries no content of any type.
+        var empty = response.StatusCode == HttpStatusCode.NoContent || content.Headers.ContentLength == 0;
+        if (response.IsSuccessStatusCode && !empty && !policy.AllowsContentType(content.Headers.ContentType?.MediaType))
         {
             var mediaType = content.Headers.ContentType?.MediaType ?? "none";
             response.Dispose();

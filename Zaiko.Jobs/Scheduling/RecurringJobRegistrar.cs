@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Zaiko.Data;
 using Zaiko.Data.Settings;
+using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Pricing;
@@ -39,10 +40,14 @@ public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurring
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.Reconcile), options);
         recurringJobs.AddOrUpdate<FxUpdateJob>(ProcessTypes.FxUpdate, JobQueues.Maintenance,
             job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.FxUpdate), options);
+        recurringJobs.AddOrUpdate<DailySummaryJob>(ProcessTypes.DailySummary, JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(ProcessTypes.DailySummary), options);
+        recurringJobs.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.RecurringJobId, JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), schedules.CronOf(AlertDispatchJob.RecurringJobId), options);
         string[] registered =
         [
             .. CheckFanOutJob.ProcessTypes, ProcessTypes.HealthCheck, ProcessTypes.Cleanup, ProcessTypes.PartitionMaintenance,
-            ProcessTypes.SyncSweep, ProcessTypes.Reconcile, ProcessTypes.FxUpdate,
+            ProcessTypes.SyncSweep, ProcessTypes.Reconcile, ProcessTypes.FxUpdate, ProcessTypes.DailySummary, AlertDispatchJob.RecurringJobId,
         ];
         LogRegistered(logger, string.Join(", ", registered.Select(id => $"{id} [{schedules.CronOf(id)}]")));
     }

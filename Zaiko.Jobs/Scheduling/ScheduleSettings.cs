@@ -22,6 +22,7 @@ public sealed record ScheduleSettings
         ["sync-sweep"] = "* * * * *",
         ["reconcile"] = "0 * * * *",
         ["fx-update"] = "15 */6 * * *",
+        ["alert-dispatch"] = "* * * * *",
     };
 
     public Dictionary<string, string> Cron { get; init; } = new(StringComparer.Ordinal);

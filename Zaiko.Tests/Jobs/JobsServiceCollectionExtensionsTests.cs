@@ -7,6 +7,7 @@ using Zaiko.Jobs.Channels.Ebay;
 using Zaiko.Jobs.Channels.Mercari;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Amazon;
+using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Sources.Yahoo;
 
 namespace Zaiko.Tests.Jobs;
@@ -155,5 +156,28 @@ public sealed class JobsServiceCollectionExtensionsTests
             .AddZaikoData("Host=127.0.0.1;Database=unused")
             .AddZaikoJobs(configuration)
             .BuildServiceProvider();
+    }
+
+    [Theory]
+    [InlineData("https://hooks.example.com")]
+    [InlineData("hooks.example.com/zaiko")]
+    [InlineData("hooks.example.com:8443")]
+    public void AddZaikoJobs_RefusesAWebhookAllowedHost_ThatIsNotAHostName(string host)
+    {
+        using var services = Build(new() { ["Alerts:WebhookAllowedHosts:0"] = host });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AlertOptions>>().Value);
+
+        Assert.Contains("WebhookAllowedHosts", ex.Message);
+    }
+
+    [Fact]
+    public void AddZaikoJobs_ReadsTheSmtpPasswordFromConfiguration()
+    {
+        using var services = Build(new() { ["Alerts:Smtp:Password"] = "from-the-environment" });
+
+        var options = services.GetRequiredService<IOptions<AlertOptions>>().Value;
+
+        Assert.Equal(("from-the-environment", ".zaiko/mail"), (options.Smtp.Password, options.MailDirectory));
     }
 }

@@ -124,6 +124,19 @@ public sealed class OutboundGuardHandlerTests
         Assert.Contains("unexpected content type application/json", ex.Message);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.NoContent)]
+    [InlineData(HttpStatusCode.OK)]
+    public async Task SendAsync_AcceptsAnEmptyAnswer_WithoutAContentType(HttpStatusCode status)
+    {
+        var (client, inner) = CreateClient(YahooPolicy, sandboxEnabled: false);
+        inner.Respond = _ => new HttpResponseMessage(status) { Content = new ByteArrayContent([]) };
+
+        using var response = await client.PostAsync("https://auctions.yahoo.co.jp/hook", new StringContent("{}"));
+
+        Assert.Equal(status, response.StatusCode);
+    }
+
     [Fact]
     public async Task GuardedSocketsHandler_RefusesAHostThatResolvesToLoopback()
     {

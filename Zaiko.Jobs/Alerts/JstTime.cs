@@ -1,0 +1,24 @@
+using System.Globalization;
+using Zaiko.Jobs.Scheduling;
+
+namespace Zaiko.Jobs.Alerts;
+
+/// <summary>Times as staff read them: Japan Standard Time. Stored times stay UTC; only messages show JST.</summary>
+public static class JstTime
+{
+    public static DateTimeOffset ToJst(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, ScheduleSettings.Tokyo);
+
+    /// <summary>"2026-11-28 12:00:05 JST".</summary>
+    public static string Format(DateTimeOffset time) => ToJst(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " JST";
+
+    /// <summary>The first instant of a JST calendar day.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, ScheduleSettings.Tokyo.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    /// <summary>"2026-11-28 (土)".</summary>
+    public static string FormatDay(DateOnly day) =>
+        day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (" + "日月火水木金土"[(int)day.DayOfWeek] + ")";
+}
