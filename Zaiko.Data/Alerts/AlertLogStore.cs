@@ -126,5 +126,19 @@ public sealed class AlertLogStore(NpgsqlDataSource dataSource, TimeProvider time
         return rows.AsList();
     }
 
+    private const string DeleteOlderThanSql = """
+        -- AlertLogStore.DeleteOlderThanAsync
+        DELETE FROM alert_log WHERE alert_id IS NULL AND sent_at < @cutoff
+        """;
+
+    /// <summary>
+    /// Retention for entries that belong to no alert (the daily summaries); an alert's attempts go with the alert.
+    /// </summary>
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteOlderThanSql, new { cutoff }, cancellationToken: cancellationToken));
+    }
+
     private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..(maxLength - 1)] + "…";
 }

@@ -222,4 +222,16 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
             new { limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    private const string DeleteOlderThanSql = """
+        -- AlertStore.DeleteOlderThanAsync
+        DELETE FROM alerts WHERE created_at < @cutoff
+        """;
+
+    /// <summary>Retention: forgets alerts raised before the cut-off, with their delivery attempts.</summary>
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteOlderThanSql, new { cutoff }, cancellationToken: cancellationToken));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Zaiko.Data;
+using Zaiko.Data.Alerts;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Health;
@@ -20,6 +21,8 @@ public sealed partial class CleanupJob(
     ErrorStore errors,
     ExecutionStore executions,
     HealthCheckStore health,
+    AlertStore alerts,
+    AlertLogStore alertLog,
     TimeProvider timeProvider,
     ILogger<CleanupJob> logger)
 {
@@ -51,16 +54,19 @@ public sealed partial class CleanupJob(
         var resolvedErrors = await errors.DeleteResolvedOlderThanAsync(now.AddDays(-retention.ResolvedErrorDays), cancellationToken);
         var oldExecutions = await executions.DeleteFinishedOlderThanAsync(now.AddDays(-retention.ExecutionDays), cancellationToken);
         var healthRows = await health.DeleteOlderThanAsync(now.AddDays(-retention.HealthCheckDays), cancellationToken);
-        LogCleaned(logger, partitions.Count, resolvedErrors, oldExecutions, healthRows);
+        var oldAlerts = await alerts.DeleteOlderThanAsync(now.AddDays(-retention.AlertDays), cancellationToken)
+            + await alertLog.DeleteOlderThanAsync(now.AddDays(-retention.AlertDays), cancellationToken);
+        LogCleaned(logger, partitions.Count, resolvedErrors, oldExecutions, healthRows, oldAlerts);
         await executions.FinishAsync(executionId, ExecutionStatuses.Completed, JsonSerializer.Serialize(new
         {
             droppedPartitions = partitions,
             resolvedErrors,
             executions = oldExecutions,
             healthRows,
+            alerts = oldAlerts,
         }), cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup: {Partitions} history partitions dropped, {Errors} resolved errors, {Executions} executions, {HealthRows} health results deleted")]
-    private static partial void LogCleaned(ILogger logger, int partitions, int errors, int executions, int healthRows);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup: {Partitions} history partitions dropped, {Errors} resolved errors, {Executions} executions, {HealthRows} health results, {Alerts} alerts deleted")]
+    private static partial void LogCleaned(ILogger logger, int partitions, int errors, int executions, int healthRows, int alerts);
 }

@@ -15,4 +15,7 @@ public sealed record RetentionSettings
     public int ExecutionDays { get; init; } = 180;
 
     public int HealthCheckDays { get; init; } = 30;
+
+    /// <summary>Alerts and their delivery log (the cooldowns look back minutes, the daily summary one day).</summary>
+    public int AlertDays { get; init; } = 90;
 }
