@@ -5,11 +5,11 @@ using Zaiko.Data.Listings;
 namespace Zaiko.Jobs.Sync;
 
 /// <summary>
-/// Pushes one product's pending listings right after a check changed them (a stock-out runs on the critical
-/// queue). Channel failures do not fail the job: the listing backs off and the sweep retries it; Hangfire's
-/// own retries are for infrastructure failures such as a database restart.
+/// Pushes one product's pending listings right after a check changed them. The caller picks the queue (a
+/// stock-out goes on critical, anything else on sync), so the class carries no queue attribute, which would
+/// override it. Channel failures do not fail the job: the listing backs off and the sweep retries it;
+/// Hangfire's own retries are for infrastructure failures such as a database restart.
 /// </summary>
-[Queue(JobQueues.Sync)]
 [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 300, 900])]
 public sealed class PlatformSyncJob(ListingStore listings, ListingPusher pusher)
 {

@@ -43,19 +43,28 @@ public static class HangfireExtensions
 
         if (role.RunsJobs())
         {
+            // Hangfire.PostgreSql fetches the next job ordered by queue *name*, not by the order a server lists its
+            // queues in, so "checks" would always be served before "critical" and "sync": a stock-out push would
+            // wait behind a whole check run. A small second server serves only the urgent queues.
             builder.Services.AddHangfireServer((services, server) =>
-            {
-                var options = services.GetRequiredService<IOptions<JobServerOptions>>().Value;
-                server.Queues = JobQueues.ServedInOrder;
-                server.WorkerCount = options.WorkerCount;
-                server.ServerName = options.ServerName ?? $"{Environment.MachineName}:{Environment.ProcessId}";
-                server.ShutdownTimeout = TimeSpan.FromSeconds(30);
-                // Delayed checks (auction end + 2 min) should not wait the default 15 s on top.
-                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
-            });
+                Configure(server, services, JobQueues.Urgent, options => options.UrgentWorkerCount, ":urgent"));
+            builder.Services.AddHangfireServer((services, server) =>
+                Configure(server, services, JobQueues.ServedInOrder, options => options.WorkerCount, ""));
         }
 
         return builder;
+    }
+
+    private static void Configure(BackgroundJobServerOptions server, IServiceProvider services, string[] queues,
+        Func<JobServerOptions, int> workers, string nameSuffix)
+    {
+        var options = services.GetRequiredService<IOptions<JobServerOptions>>().Value;
+        server.Queues = queues;
+        server.WorkerCount = workers(options);
+        server.ServerName = (options.ServerName ?? $"{Environment.MachineName}:{Environment.ProcessId}") + nameSuffix;
+        server.ShutdownTimeout = TimeSpan.FromSeconds(30);
+        // Delayed checks (auction end + 2 min) should not wait the default 15 s on top.
+        server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
     }
 
     public static PostgreSqlStorageOptions CreateStorageOptions(JobServerOptions options) => new()

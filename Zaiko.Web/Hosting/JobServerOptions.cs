@@ -11,6 +11,10 @@ public sealed class JobServerOptions
     [Range(1, 200)]
     public int WorkerCount { get; init; } = Math.Min(5 * Environment.ProcessorCount, 20);
 
+    /// <summary>Workers of the second server that serves only the critical and sync queues (stock-out pushes).</summary>
+    [Range(1, 50)]
+    public int UrgentWorkerCount { get; init; } = 2;
+
     /// <summary>How often idle workers poll PostgreSQL for jobs. Hangfire.PostgreSql defaults to 15 s; a stock-out must not wait that long.</summary>
     [Range(50, 1000)]
     public int QueuePollIntervalMs { get; init; } = 500;

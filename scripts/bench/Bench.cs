@@ -92,6 +92,7 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var rss = new RssSampler(app.Process.Id);
         client.Enqueue<CheckFanOutJob>(job => job.RunAsync(ProcessTypes.StockCheck, CancellationToken.None));
         var run = await WaitForRunAsync();
+        await WaitForPushesAsync();
         var peakRss = await rss.StopAsync();
 
         var cycleSeconds = (run.Ended - run.Started).TotalSeconds;
@@ -100,6 +101,11 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             SELECT extract(epoch FROM l.desired_updated_at - i.last_checked_at) * 1000
             FROM listing_platforms l JOIN inventory_management i ON i.product_id = l.product_id
             WHERE l.desired_updated_at >= @started AND i.last_execution_id = @id
+            """, run);
+        var push = await PercentilesAsync("""
+            SELECT extract(epoch FROM l.last_synced_at - i.last_checked_at) * 1000
+            FROM listing_platforms l JOIN inventory_management i ON i.product_id = l.product_id
+            WHERE i.last_execution_id = @id AND i.current_stock = 0 AND l.confirmed_quantity = 0 AND l.last_synced_at >= @started
             """, run);
         Print("products", options.Products);
         Print("latency_ms", options.LatencyMs);
@@ -112,6 +118,8 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Print("changed_items", run.Updated);
         Print("detect_to_pending_p50_ms", pending.P50);
         Print("detect_to_pending_p95_ms", pending.P95);
+        Print("detect_to_push_p50_ms", push.P50);
+        Print("detect_to_push_p95_ms", push.P95);
         Print("worker_rss_mb", peakRss / 1024.0 / 1024.0);
         Console.WriteLine("bench: ok");
     }
@@ -219,6 +227,12 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         ["Sources:Yahoo:RequestsPerSecond"] = "100000",
         ["Sources:Yahoo:Burst"] = "100000",
         ["Hangfire:WorkerCount"] = WorkerCount.ToString(CultureInfo.InvariantCulture),
+        // The sandbox's demo credentials (docs/SANDBOX.md), so stock-outs are pushed to its eBay.
+        ["Channels:Ebay:ClientId"] = "ZaikoSan-Sandbox-PRD-0a1b2c3d4-5e6f7a8b",
+        ["Channels:Ebay:ClientSecret"] = "PRD-0a1b2c3d4e5f-zaiko-sandbox-demo",
+        ["Channels:Ebay:RefreshToken"] = "v^1.1#i^1#r^1#f^0#I^3#p^3#t^ZaikoSandboxDemoRefreshToken",
+        ["Channels:Ebay:RequestsPerSecond"] = "1000",
+        ["Channels:Ebay:Burst"] = "1000",
     };
 
     private (Process Process, Uri BaseUrl) StartApp(Uri sandbox)
@@ -278,6 +292,22 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             if (run is not null)
             {
                 return run;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Until the stock-outs of the run have reached the channel (or 60 s have passed).</summary>
+    private async Task WaitForPushesAsync()
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        for (var i = 0; i < 300; i++)
+        {
+            var waiting = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM listing_platforms WHERE sync_state IN ('pending', 'syncing')");
+            if (waiting == 0)
+            {
+                return;
             }
 
             await Task.Delay(200);
