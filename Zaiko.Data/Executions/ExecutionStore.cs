@@ -57,25 +57,6 @@ public sealed class ExecutionStore(NpgsqlDataSource dataSource, TimeProvider tim
         }
     }
 
-    private const string SetTotalSql = """
-        -- ExecutionStore.SetTotalAsync
-        UPDATE inventory_execution_logs
-        SET total_count = @total, last_progress_at = @now
-        WHERE execution_id = @executionId AND status = 'running'
-        """;
-
-    public async Task<bool> SetTotalAsync(Guid executionId, int total, CancellationToken cancellationToken)
-    {
-        if (total < 0)
-        {
-            throw new InvalidInputException("total_count", "cannot be negative");
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(SetTotalSql,
-            new { executionId, total, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
-    }
-
     private const string RecordProgressSql = """
         -- ExecutionStore.RecordProgressAsync
         UPDATE inventory_execution_logs

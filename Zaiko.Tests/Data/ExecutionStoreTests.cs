@@ -57,7 +57,7 @@ public sealed class ExecutionStoreTests(PostgresDatabase database) : DatabaseTes
     public async Task RecordProgressAsync_AddsConcurrentReportsAtomically()
     {
         var start = await Executions.TryStartAsync("stock-check", null, "schedule", CancellationToken.None);
-        await Executions.SetTotalAsync(start.ExecutionId, 40, CancellationToken.None);
+        await Executions.CompleteFanOutAsync(start.ExecutionId, 40, null, CancellationToken.None);
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
             Executions.RecordProgressAsync(start.ExecutionId, 1, i % 4 == 0 ? 1 : 0, i % 10 == 0 ? 1 : 0, CancellationToken.None)));
@@ -90,14 +90,6 @@ public sealed class ExecutionStoreTests(PostgresDatabase database) : DatabaseTes
         var ex = await Assert.ThrowsAsync<InvalidInputException>(() => Executions.FinishAsync(start.ExecutionId, "running", null, CancellationToken.None));
 
         Assert.Equal("status", ex.Field);
-    }
-
-    [Fact]
-    public async Task SetTotalAsync_RejectsANegativeTotal()
-    {
-        var start = await Executions.TryStartAsync("stock-check", null, "schedule", CancellationToken.None);
-
-        await Assert.ThrowsAsync<InvalidInputException>(() => Executions.SetTotalAsync(start.ExecutionId, -1, CancellationToken.None));
     }
 
     [Fact]
