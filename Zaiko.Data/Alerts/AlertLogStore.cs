@@ -18,8 +18,8 @@ public sealed class AlertLogStore(NpgsqlDataSource dataSource, TimeProvider time
     private const string RecordSql = """
         -- AlertLogStore.RecordAsync
         INSERT INTO alert_log (alert_id, dedup_key, channel, severity, subject, result, attempt, suppressed_count, error, sent_at)
-        SELECT @AlertId, @DedupKey, @Channel, @Level, @Subject, @Result,
-               CASE WHEN @Result = 'suppressed' THEN 1 ELSE 1 + (
+        SELECT @AlertId, @DedupKey, @Channel, @Level, @Subject, @Outcome,
+               CASE WHEN @Outcome = 'suppressed' THEN 1 ELSE 1 + (
                    SELECT count(*) FROM alert_log
                    WHERE dedup_key = @DedupKey AND channel = @Channel AND alert_id IS NOT DISTINCT FROM @AlertId AND result <> 'suppressed')
                END,
@@ -45,7 +45,7 @@ public sealed class AlertLogStore(NpgsqlDataSource dataSource, TimeProvider time
             attempt.Channel,
             attempt.Level,
             Subject = Truncate(attempt.Subject, MaxSubjectLength),
-            attempt.Result,
+            attempt.Outcome,
             attempt.SuppressedCount,
             Error = attempt.Error is null ? null : Truncate(attempt.Error, MaxErrorLength),
             Now = timeProvider.GetUtcNow(),
@@ -69,9 +69,9 @@ public sealed class AlertLogStore(NpgsqlDataSource dataSource, TimeProvider time
             throw new InvalidInputException("severity", $"'{attempt.Level}' is not one of {string.Join(", ", AlertLevels.Ordered)}");
         }
 
-        if (attempt.Result is not (AlertResults.Sent or AlertResults.Failed or AlertResults.Suppressed))
+        if (attempt.Outcome is not (AlertResults.Sent or AlertResults.Failed or AlertResults.Suppressed))
         {
-            throw new InvalidInputException("result", $"'{attempt.Result}' is not one of sent, failed, suppressed");
+            throw new InvalidInputException("result", $"'{attempt.Outcome}' is not one of sent, failed, suppressed");
         }
 
         if (string.IsNullOrWhiteSpace(attempt.Subject))
@@ -79,7 +79,7 @@ public sealed class AlertLogStore(NpgsqlDataSource dataSource, TimeProvider time
             throw new InvalidInputException("subject", "is required");
         }
 
-        if (attempt.Result == AlertResults.Suppressed ? attempt.SuppressedCount < 1 : attempt.SuppressedCount != 0)
+        if (attempt.Outcome == AlertResults.Suppressed ? attempt.SuppressedCount < 1 : attempt.SuppressedCount != 0)
         {
             throw new InvalidInputException("suppressed_count", "counts the repeats of a suppression, and only of one");
         }

@@ -67,7 +67,7 @@ public sealed partial class OfferChecker(
         var quiet = ObservationEvaluator.Evaluate(seen, observation, context, settings);
         if (IsQuiet(seen, quiet))
         {
-            var outcome = await inventory.TryRecordQuietCheckAsync(quiet.Result, seen.UpdatedAt, context.ExecutionId, cancellationToken);
+            var outcome = await inventory.TryRecordQuietCheckAsync(quiet.Record, seen.UpdatedAt, context.ExecutionId, cancellationToken);
             if (outcome.Recorded)
             {
                 LogChecked(logger, seen.SourcePlatform, seen.SourceProductId, observation.Status, false, 0);
@@ -87,7 +87,7 @@ public sealed partial class OfferChecker(
         }
 
         var transition = ObservationEvaluator.Evaluate(offer, observation, context, settings);
-        await inventory.RecordCheckAsync(connection, transaction, transition.Result, cancellationToken);
+        await inventory.RecordCheckAsync(connection, transaction, transition.Record, cancellationToken);
         if (transition.History is { } change)
         {
             await history.AppendAsync(connection, transaction, change, cancellationToken);

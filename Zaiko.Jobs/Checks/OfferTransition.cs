@@ -5,7 +5,7 @@ using Zaiko.Data.Inventory;
 namespace Zaiko.Jobs.Checks;
 
 /// <summary>What one observation does to an offer: its new state, the history row and errors to write, and the follow-ups.</summary>
-public sealed record OfferTransition(OfferCheckResult Result, StockChange? History, IReadOnlyList<NewError> Errors)
+public sealed record OfferTransition(OfferCheckResult Record, StockChange? History, IReadOnlyList<NewError> Errors)
 {
     /// <summary>The check failed (blocked, unreadable, transient): nothing about stock was learned.</summary>
     public bool Failed { get; init; }

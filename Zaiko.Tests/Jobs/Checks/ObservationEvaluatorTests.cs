@@ -19,8 +19,8 @@ public sealed class ObservationEvaluatorTests
         Assert.Null(transition.History);
         Assert.False(transition.Changed);
         Assert.Empty(transition.Errors);
-        Assert.Equal(Now, transition.Result.LastVerifiedAt);
-        Assert.Equal(Run, transition.Result.LastExecutionId);
+        Assert.Equal(Now, transition.Record.LastVerifiedAt);
+        Assert.Equal(Run, transition.Record.LastExecutionId);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class ObservationEvaluatorTests
     {
         var transition = ObservationEvaluator.Evaluate(Offer(), Live() with { Status = SourceStatus.Ended, Quantity = 0 }, Context, Settings);
 
-        Assert.Equal((0, "ended"), (transition.Result.CurrentStock, transition.Result.UrlStatus));
+        Assert.Equal((0, "ended"), (transition.Record.CurrentStock, transition.Record.UrlStatus));
         Assert.True(transition.NewlyOutOfStock);
         Assert.Equal("stock_change", transition.History!.ChangeType);
         Assert.Equal((1, 0, "active", "ended"), (transition.History.PreviousStock, transition.History.NewStock, transition.History.PreviousStatus, transition.History.NewStatus));
@@ -44,11 +44,11 @@ public sealed class ObservationEvaluatorTests
     {
         var transition = ObservationEvaluator.Evaluate(Offer(), Failed(status, httpStatus), Context, Settings);
 
-        Assert.Equal(1, transition.Result.CurrentStock);
-        Assert.Equal(1000m, transition.Result.CurrentPrice);
+        Assert.Equal(1, transition.Record.CurrentStock);
+        Assert.Equal(1000m, transition.Record.CurrentPrice);
         Assert.True(transition.Failed);
         Assert.False(transition.NewlyOutOfStock);
-        Assert.Equal(1, transition.Result.ConsecutiveFailures);
+        Assert.Equal(1, transition.Record.ConsecutiveFailures);
         Assert.Single(transition.Errors);
     }
 
@@ -70,8 +70,8 @@ public sealed class ObservationEvaluatorTests
 
         var transition = ObservationEvaluator.Evaluate(offer, Failed(SourceStatus.Blocked, 200), Context, Settings);
 
-        Assert.Equal("unverifiable", transition.Result.UrlStatus);
-        Assert.Equal(1, transition.Result.CurrentStock);
+        Assert.Equal("unverifiable", transition.Record.UrlStatus);
+        Assert.Equal(1, transition.Record.CurrentStock);
         var unverifiable = Assert.Single(transition.Errors, e => e.ErrorType == "unverifiable");
         Assert.Equal("high", unverifiable.Severity);
     }
@@ -84,7 +84,7 @@ public sealed class ObservationEvaluatorTests
         var transition = ObservationEvaluator.Evaluate(offer, Failed(SourceStatus.TransientError, 503), Context, Settings);
 
         Assert.DoesNotContain(transition.Errors, e => e.ErrorType == "unverifiable");
-        Assert.Equal(6, transition.Result.ConsecutiveFailures);
+        Assert.Equal(6, transition.Record.ConsecutiveFailures);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ObservationEvaluatorTests
 
         var transition = ObservationEvaluator.Evaluate(offer, Live(), Context, Settings);
 
-        Assert.Equal(("active", 0), (transition.Result.UrlStatus, transition.Result.ConsecutiveFailures));
+        Assert.Equal(("active", 0), (transition.Record.UrlStatus, transition.Record.ConsecutiveFailures));
         Assert.Equal("status_change", transition.History!.ChangeType);
     }
 
@@ -103,8 +103,8 @@ public sealed class ObservationEvaluatorTests
     {
         var transition = ObservationEvaluator.Evaluate(Offer(), Gone(Now), Context, Settings);
 
-        Assert.Equal((1, "active"), (transition.Result.CurrentStock, transition.Result.UrlStatus));
-        Assert.Equal(Now, transition.Result.GoneSuspectedAt);
+        Assert.Equal((1, "active"), (transition.Record.CurrentStock, transition.Record.UrlStatus));
+        Assert.Equal(Now, transition.Record.GoneSuspectedAt);
         Assert.Equal(Now.AddMinutes(5), transition.GoneRecheckAt);
         Assert.Null(transition.History);
     }
@@ -116,7 +116,7 @@ public sealed class ObservationEvaluatorTests
 
         var transition = ObservationEvaluator.Evaluate(offer, Gone(Now.AddMinutes(4)), Context, Settings);
 
-        Assert.Equal(1, transition.Result.CurrentStock);
+        Assert.Equal(1, transition.Record.CurrentStock);
         Assert.Equal(Now.AddMinutes(5), transition.GoneRecheckAt);
     }
 
@@ -127,7 +127,7 @@ public sealed class ObservationEvaluatorTests
 
         var transition = ObservationEvaluator.Evaluate(offer, Gone(Now.AddMinutes(5)), Context, Settings);
 
-        Assert.Equal((0, "dead"), (transition.Result.CurrentStock, transition.Result.UrlStatus));
+        Assert.Equal((0, "dead"), (transition.Record.CurrentStock, transition.Record.UrlStatus));
         Assert.True(transition.NewlyOutOfStock);
         Assert.Equal("url_dead", Assert.Single(transition.Errors).ErrorType);
     }
@@ -139,7 +139,7 @@ public sealed class ObservationEvaluatorTests
 
         var transition = ObservationEvaluator.Evaluate(offer, Live(Now.AddMinutes(2)), Context, Settings);
 
-        Assert.Null(transition.Result.GoneSuspectedAt);
+        Assert.Null(transition.Record.GoneSuspectedAt);
     }
 
     [Theory]
@@ -151,7 +151,7 @@ public sealed class ObservationEvaluatorTests
 
         Assert.StartsWith("price_spike", transition.PriceHoldReason);
         Assert.Equal("price_spike", Assert.Single(transition.Errors).ErrorType);
-        Assert.Equal(newPrice, transition.Result.CurrentPrice);
+        Assert.Equal(newPrice, transition.Record.CurrentPrice);
         Assert.Null(transition.ProductHoldReason);
     }
 
@@ -171,9 +171,9 @@ public sealed class ObservationEvaluatorTests
     {
         var transition = ObservationEvaluator.Evaluate(Offer(), Live() with { Title = "別の商品", TitleHash = "other", Price = 5, Quantity = 0 }, Context, Settings);
 
-        Assert.Equal("changed", transition.Result.UrlStatus);
+        Assert.Equal("changed", transition.Record.UrlStatus);
         Assert.StartsWith("product_changed", transition.ProductHoldReason);
-        Assert.Equal((1, 1000m), (transition.Result.CurrentStock, transition.Result.CurrentPrice));
+        Assert.Equal((1, 1000m), (transition.Record.CurrentStock, transition.Record.CurrentPrice));
         var error = Assert.Single(transition.Errors);
         Assert.Equal(("product_changed", "high"), (error.ErrorType, error.Severity));
     }
@@ -206,7 +206,7 @@ public sealed class ObservationEvaluatorTests
 
         var transition = ObservationEvaluator.Evaluate(offer, Live(), Context, Settings);
 
-        Assert.Equal(("hash-a", "商品A"), (transition.Result.TitleHash, transition.Result.Title));
+        Assert.Equal(("hash-a", "商品A"), (transition.Record.TitleHash, transition.Record.Title));
         Assert.Equal((null, 1), (transition.History!.PreviousStock, transition.History.NewStock));
     }
 
