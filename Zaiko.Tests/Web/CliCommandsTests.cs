@@ -26,8 +26,22 @@ public sealed class CliCommandsTests(PostgresDatabase database)
     {
         var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = 1, Timeout = 2 }.ConnectionString;
 
-        var exitCode = await CliCommands.RunAsync(Invocation.Parse(["migrate", $"--ConnectionStrings:Zaiko={unreachable}"]));
+        var error = new StringWriter();
+
+        var exitCode = await CliCommands.RunAsync(Invocation.Parse(["migrate", $"--ConnectionStrings:Zaiko={unreachable}"]), TextWriter.Null, error);
 
         Assert.Equal(1, exitCode);
+        Assert.StartsWith("zaiko migrate: ", error.ToString());
+    }
+
+    [Fact]
+    public async Task Migrate_ExitsOneNamingTheSetting_WhenTheConnectionStringIsMalformed()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliCommands.RunAsync(Invocation.Parse(["migrate", "--ConnectionStrings:Zaiko=Host=127.0.0.1;NoSuchKeyword=1"]), TextWriter.Null, error);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("zaiko: ConnectionStrings:Zaiko is not a valid PostgreSQL connection string", error.ToString());
     }
 }

@@ -88,6 +88,34 @@ public sealed class ParseCommandTests(PostgresDatabase database, SandboxProcess 
         Assert.Contains("only yahoo pages can", error.ToString());
     }
 
+    [Theory]
+    [InlineData("--id goes with a file only; 't1000000004' already names auction t1000000004", "t1000000004", "--id", "t1000000005")]
+    [InlineData("--id: 'abc' is not an auction id", "page.html", "--id", "abc")]
+    [InlineData("unexpected argument 'extra'", "page.html", "extra")]
+    [InlineData("unexpected argument '--verbose'", "page.html", "--verbose")]
+    [InlineData("a file, auction id or item URL is needed")]
+    public async Task Parse_ExitsTwoNamingTheProblem_WhenTheArgumentsDoNotFit(string message, params string[] arguments)
+    {
+        var exitCode = await RunAsync(["parse", "yahoo", .. arguments]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error.ToString());
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public async Task Parse_ExitsOneSayingTheDatabaseIsNeeded_WhenAFetchCannotReachIt()
+    {
+        var unreachable = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Port = 1, Timeout = 2 }.ConnectionString;
+
+        var exitCode = await RunAsync(["parse", "yahoo", "t1000000004", $"--ConnectionStrings:Zaiko={unreachable}",
+            "--Sandbox:Enabled=true", $"--Sandbox:BaseUrl={Sandbox.BaseAddress.ToString().TrimEnd('/')}"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the database (needed for the cluster-wide rate limit) is unreachable", error.ToString());
+        Assert.Empty(output.ToString());
+    }
+
     private string[] SandboxArgs() =>
     [
         $"--ConnectionStrings:Zaiko={Database.ConnectionString}",
