@@ -113,7 +113,7 @@ public sealed partial class ListingPusher(ListingStore listings, ErrorStore erro
     private async Task RecordErrorAsync(Listing listing, string message, string? code, CancellationToken cancellationToken)
     {
         LogFailed(logger, listing.Platform, listing.Id, message);
-        await errors.RecordAsync(new NewError(ErrorTypes.SyncFailed, Severities.High, message)
+        await errors.RecordAsync(new NewError(ErrorTypes.ApiError, Severities.High, message)
         {
             ProductId = listing.ProductId,
             ListingId = listing.Id,

@@ -25,6 +25,8 @@ public abstract class ChannelTest(ChannelFixture fixture) : IAsyncLifetime
 
     protected SandboxProcess Sandbox => fixture.Sandbox;
 
+    protected PostgresDatabase Database => fixture.Database;
+
     protected FakeTimeProvider Clock { get; } = new(StartTime);
 
     public virtual async Task InitializeAsync()
@@ -42,7 +44,12 @@ public abstract class ChannelTest(ChannelFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>The connector of <paramref name="platform"/>, with <paramref name="settings"/> ("Channels:Ebay:Burst=3") over the defaults.</summary>
-    protected IChannelConnector Connector(string platform, params string[] settings)
+    protected IChannelConnector Connector(string platform, params string[] settings) =>
+        Services(settings).GetRequiredService<ChannelConnectors>().Find(platform)
+            ?? throw new InvalidOperationException($"no connector for {platform}");
+
+    /// <summary>Data, jobs and channel connectors composed as in production, with <paramref name="settings"/> over the defaults.</summary>
+    protected ServiceProvider Services(params string[] settings)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -84,8 +91,7 @@ public abstract class ChannelTest(ChannelFixture fixture) : IAsyncLifetime
             .AddChannelConnectors(configuration);
         var provider = services.BuildServiceProvider();
         providers.Add(provider);
-        return provider.GetRequiredService<ChannelConnectors>().Find(platform)
-            ?? throw new InvalidOperationException($"no connector for {platform}");
+        return provider;
     }
 
     /// <summary>The marketplace requests the sandbox received for <paramref name="target"/>, oldest first.</summary>
