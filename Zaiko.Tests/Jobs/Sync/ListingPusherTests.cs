@@ -40,6 +40,39 @@ public sealed class ListingPusherTests(ChannelFixture fixture) : ChannelTest(fix
     }
 
     [Fact]
+    public async Task Push_BacksOff_WhenTheChannelDoesNotAnswerInTime()
+    {
+        var listing = await MercariListingAsync("m-hang");
+        await Sandbox.SetFaultsAsync(new { target = "mercari", hangRate = 1.0 });
+
+        // The connectors' timeouts run on the (fake) clock: move it on until the attempt gives up.
+        var push = PushAsync(listing.Id, "Channels:Mercari:Resilience:AttemptTimeoutSeconds=5");
+        while (!push.IsCompleted)
+        {
+            await Task.Delay(50);
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var stored = await GetAsync(listing.Id);
+        Assert.Equal(1, (await push).Retrying);
+        Assert.Equal(("pending", $"mercari rejected the update of listing {listing.Id}: Mercari Shops timed out (timeout)"), (stored.SyncState, stored.LastSyncError));
+    }
+
+    [Fact]
+    public async Task Push_BacksOff_WhenTheChannelCannotBeReached()
+    {
+        var listing = await MercariListingAsync("m-unreachable");
+
+        var summary = await PushAsync(listing.Id, "Sandbox:BaseUrl=http://127.0.0.1:1");
+
+        var stored = await GetAsync(listing.Id);
+        Assert.Equal(1, summary.Retrying);
+        Assert.Equal("pending", stored.SyncState);
+        Assert.StartsWith($"mercari rejected the update of listing {listing.Id}: Mercari Shops could not be reached: ", stored.LastSyncError);
+        Assert.EndsWith("(network)", stored.LastSyncError);
+    }
+
+    [Fact]
     public async Task Push_FailsTheListingWithAnApiError_WhenTheLastAttemptFails()
     {
         var listing = await MercariListingAsync("m-last");
