@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,9 @@ public sealed partial class ReconcileJob(
         {
             foreach (var connector in channels.All)
             {
-                perChannel[connector.Platform] = await ReconcileAsync(connector, start.ExecutionId, cancellationToken);
+                var tally = await ReconcileAsync(connector, start.ExecutionId, cancellationToken);
+                await ReportUnreadableAsync(connector.Platform, tally, start.ExecutionId, cancellationToken);
+                perChannel[connector.Platform] = tally;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -88,11 +91,29 @@ public sealed partial class ReconcileJob(
         }
     }
 
+    /// <summary>One error per channel and run for the listings that could not be read back, not one per listing.</summary>
+    private async Task ReportUnreadableAsync(string platform, ChannelTally tally, Guid executionId, CancellationToken cancellationToken)
+    {
+        if (tally.Unreadable == 0)
+        {
+            return;
+        }
+
+        await errors.RecordAsync(new NewError(ErrorTypes.ApiError, Severities.Medium, string.Create(CultureInfo.InvariantCulture,
+            $"reconcile could not read {tally.Unreadable} {platform} listings back, so whether they drifted is unknown (first: {tally.FirstUnreadable})"))
+        {
+            ExecutionId = executionId,
+            Platform = platform,
+        }, cancellationToken);
+    }
+
     private async Task ReconcileAsync(Listing listing, ChannelListingState actual, Guid executionId, ChannelTally tally, CancellationToken cancellationToken)
     {
-        if (actual.Error is not null && actual.Found)
+        if (actual.Error is not null)
         {
+            // A read that failed says nothing about the listing: neither drift nor "not found" can be concluded.
             tally.Unreadable++;
+            tally.FirstUnreadable ??= $"listing {listing.Id}: {actual.Error}";
             return;
         }
 
@@ -139,6 +160,8 @@ public sealed partial class ReconcileJob(
         public int NotFound { get; set; }
 
         public int Unreadable { get; set; }
+
+        public string? FirstUnreadable { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} listing {ListingId} drifted: quantity {ConfirmedQuantity} → {ActualQuantity}, price {ConfirmedPrice} → {ActualPrice}")]
