@@ -71,6 +71,29 @@ public sealed class CheckPipelineTests(PipelineFixture pipeline) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Run_StillCloses_WhenAnOfferStoppedBeingMonitoredAfterTheFanOut()
+    {
+        var offers = await pipeline.SeedOffersAsync(2);
+        var executions = pipeline.Services.GetRequiredService<ExecutionStore>();
+        var run = await executions.TryStartAsync("stock-check", "test", "test", CancellationToken.None);
+        await executions.CompleteFanOutAsync(run.ExecutionId, 2, null, CancellationToken.None);
+        await pipeline.CountAsync("UPDATE inventory_management SET monitoring_enabled = false WHERE id = @id RETURNING 0", new { id = offers[1].OfferId });
+
+        using (var scope = pipeline.Services.CreateScope())
+        {
+            foreach (var offer in offers)
+            {
+                await scope.ServiceProvider.GetRequiredService<ProductCheckJob>().RunAsync(offer.OfferId, run.ExecutionId, "stock-check", offer.AuctionId, CancellationToken.None);
+            }
+        }
+
+        var closed = await executions.GetAsync(run.ExecutionId, CancellationToken.None);
+        Assert.Equal(("completed", 2, 2), (closed!.Status, closed.TotalCount, closed.ProcessedCount));
+        Assert.Equal(run.ExecutionId, (await pipeline.Services.GetRequiredService<InventoryStore>().GetAsync(offers[0].OfferId, CancellationToken.None))!.LastExecutionId);
+        Assert.Null((await pipeline.Services.GetRequiredService<InventoryStore>().GetAsync(offers[1].OfferId, CancellationToken.None))!.LastExecutionId);
+    }
+
+    [Fact]
     public async Task RetriedCheck_NeitherDuplicatesHistoryNorCountsTwice()
     {
         var offer = (await pipeline.SeedOffersAsync(2))[0];
