@@ -138,6 +138,34 @@ public sealed partial class DailySummaryJobTests(PostgresDatabase database) : Al
         Assert.Contains("\"エラー率\"", execution.Details);
     }
 
+    [Fact]
+    public async Task RunAsync_FailsForARetry_LoggingTheAttempt_WhenTheSmtpServerIsDown()
+    {
+        await SetAlertSettingsAsync(Configured with { Smtp = new SmtpSettings { Host = "127.0.0.1", Port = SmtpTestServer.ClosedPort(), Security = SmtpSecurity.None } });
+
+        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(RunJobAsync);
+
+        var entry = Assert.Single(await AlertLog.ListForKeyAsync("daily-summary:2026-11-28", CancellationToken.None));
+        Assert.Equal(("email", "failed"), (entry.Channel, entry.Result));
+        Assert.False(string.IsNullOrEmpty(entry.Error));
+        var execution = Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
+        Assert.Equal(ExecutionStatuses.Failed, execution.Status);
+        Assert.Contains("\"failure\"", execution.Details);
+    }
+
+    [Fact]
+    public async Task RunAsync_SaysWhyNothingWasSent_WhenSmtpIsSetButNobodyReceivesIt()
+    {
+        await SetAlertSettingsAsync(Configured with { EmailRecipients = [] });
+
+        await RunJobAsync();
+
+        Assert.Empty(smtp.Messages);
+        var entry = Assert.Single(await AlertLog.ListForKeyAsync("daily-summary:2026-11-28", CancellationToken.None));
+        Assert.Equal(("failed", "an SMTP server is set but there are no email recipients"), (entry.Result, entry.Error));
+        Assert.Equal(ExecutionStatuses.Completed, Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None)).Status);
+    }
+
     [Theory]
     [InlineData("2026-11-28T14:00:00Z", "2026-11-28")]
     [InlineData("2026-11-28T20:59:59Z", "2026-11-28")]
