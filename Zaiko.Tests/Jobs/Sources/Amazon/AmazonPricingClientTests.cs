@@ -117,6 +117,23 @@ public sealed class AmazonPricingClientTests(PostgresDatabase database, SandboxP
     }
 
     [Fact]
+    public async Task CheckAsync_ReportsTransientErrorWithoutThrowing_WhenSpApiDoesNotAnswerInTime()
+    {
+        var services = Services(new Dictionary<string, string?>
+        {
+            ["Sources:Amazon:Resilience:MaxRetries"] = "0",
+            ["Sources:Amazon:Resilience:AttemptTimeoutSeconds"] = "1",
+        });
+        await services.GetRequiredService<AmazonAccessTokens>().GetAsync(CancellationToken.None);
+        await Sandbox.SetFaultsAsync(new { target = "amazon", hangRate = 1.0 });
+
+        var observations = await services.GetRequiredService<AmazonPricingClient>().CheckAsync([InStock, SoldOut], CancellationToken.None);
+
+        Assert.All(observations, observation => Assert.Equal((SourceStatus.TransientError, 0, null, "timed out"),
+            (observation.Status, observation.HttpStatus, observation.Quantity, observation.Error)));
+    }
+
+    [Fact]
     public async Task CheckAsync_ReportsBlockedWithoutSending_WhenAnIdIsNotAnAsin()
     {
         var observations = await CheckAsync("../../etc", InStock);
