@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against real services: a private PostgreSQL cluster (scripts/db.sh), a fresh database
-# per run, real Hangfire servers, and (as later suites need them) the sandbox, an SMTP listener and
-# Chromium. Prints line coverage per project at the end and exits with the test runner's code.
+# per run, real Hangfire servers, the sandbox, an SMTP listener and Debian's Chromium (installed with
+# apt-get when missing and run as root). Prints line coverage per project at the end and exits with the
+# test runner's code.
 set -euo pipefail
 
 project_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,6 +11,20 @@ state_dir="$project_dir/.zaiko"
 mkdir -p "$state_dir"
 
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+# Page tests drive Debian's Chromium through Playwright (never a browser Playwright downloads itself).
+chromium="${ZAIKO_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing Debian's chromium for the page tests…"
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2; } \
+      || { echo "test.sh: could not install chromium with apt-get" >&2; exit 1; }
+  else
+    echo "test.sh: the page tests need Chromium at $chromium: install the chromium package (sudo apt-get install chromium) or set ZAIKO_CHROMIUM" >&2
+    exit 1
+  fi
+fi
+export ZAIKO_CHROMIUM="$chromium"
 
 base_url=$(scripts/db.sh start)
 run_id="$(date +%Y%m%d%H%M%S)_$RANDOM"
