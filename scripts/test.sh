@@ -13,18 +13,21 @@ mkdir -p "$state_dir"
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
 # Page tests drive Debian's Chromium through Playwright (never a browser Playwright downloads itself).
-chromium="${ZAIKO_CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing Debian's chromium for the page tests…"
-    { DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2; } \
-      || { echo "test.sh: could not install chromium with apt-get" >&2; exit 1; }
-  else
-    echo "test.sh: the page tests need Chromium at $chromium: install the chromium package (sudo apt-get install chromium) or set ZAIKO_CHROMIUM" >&2
-    exit 1
+if [ -n "${ZAIKO_CHROMIUM:-}" ]; then
+  [ -x "$ZAIKO_CHROMIUM" ] || { echo "test.sh: ZAIKO_CHROMIUM=$ZAIKO_CHROMIUM is not an executable Chromium" >&2; exit 1; }
+else
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "test.sh: installing Debian's chromium for the page tests…"
+      { DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2; } \
+        || { echo "test.sh: could not install chromium with apt-get" >&2; exit 1; }
+    else
+      echo "test.sh: the page tests need Chromium: install the chromium package (sudo apt-get install chromium) or set ZAIKO_CHROMIUM" >&2
+      exit 1
+    fi
   fi
+  export ZAIKO_CHROMIUM=/usr/bin/chromium
 fi
-export ZAIKO_CHROMIUM="$chromium"
 
 base_url=$(scripts/db.sh start)
 run_id="$(date +%Y%m%d%H%M%S)_$RANDOM"
