@@ -18,8 +18,33 @@ public sealed class DataSourceTests(PostgresDatabase database) : DatabaseTest(da
         await connection.ExecuteScalarAsync<long>(Probe, new { id = 0L });
         await connection.ExecuteScalarAsync<long>(Probe, new { id = 0L });
 
-        Assert.Equal(DataServiceCollectionExtensions.AutoPreparedStatements, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare);
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Assert.Equal(DataServiceCollectionExtensions.AutoPreparedStatements, settings.MaxAutoPrepare);
+        Assert.True(settings.NoResetOnClose);
         Assert.Equal(1, await PreparedProbesAsync(connection));
+    }
+
+    [Fact]
+    public async Task CreateDataSource_KeepsPreparedStatements_WhenAConnectionGoesBackToThePool()
+    {
+        await using var dataSource = DataServiceCollectionExtensions.CreateDataSource(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        await using (var first = await dataSource.OpenConnectionAsync())
+        {
+            await first.ExecuteScalarAsync<long>(Probe, new { id = 0L });
+            await first.ExecuteScalarAsync<long>(Probe, new { id = 0L });
+        }
+
+        await using var again = await dataSource.OpenConnectionAsync();
+
+        Assert.Equal(1, await PreparedProbesAsync(again));
+    }
+
+    [Fact]
+    public void CreateDataSource_ResetsPooledConnections_WhenTheConnectionStringAsks()
+    {
+        using var dataSource = DataServiceCollectionExtensions.CreateDataSource($"{Database.ConnectionString};No Reset On Close=false");
+
+        Assert.False(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose);
     }
 
     [Theory]
