@@ -4,6 +4,7 @@ using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Zaiko.Data;
 using Zaiko.Jobs;
 
@@ -25,8 +26,11 @@ public static class HangfireExtensions
         // container's own instances make every job run against this process's database and services.
         builder.Services.AddSingleton<JobStorage>(services =>
         {
-            var storageOptions = CreateStorageOptions(services.GetRequiredService<IOptions<JobServerOptions>>().Value);
-            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+            var options = services.GetRequiredService<IOptions<JobServerOptions>>().Value;
+            var storageOptions = CreateStorageOptions(options);
+            var counterAggregator = new HangfireCounterAggregator(services.GetRequiredService<NpgsqlDataSource>(), SchemaName,
+                TimeSpan.FromSeconds(options.CounterAggregationIntervalSeconds), services.GetRequiredService<ILogger<HangfireCounterAggregator>>());
+            return new ZaikoJobStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions, counterAggregator);
         });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) =>

@@ -19,6 +19,10 @@ public sealed class JobServerOptions
     [Range(50, 1000)]
     public int QueuePollIntervalMs { get; init; } = 500;
 
+    /// <summary>How often the dashboard's job counters are folded into their totals (Hangfire.PostgreSql's default: 5 min).</summary>
+    [Range(1, 3600)]
+    public int CounterAggregationIntervalSeconds { get; init; } = 300;
+
     /// <summary>Name shown in the dashboard's server list; defaults to host name and process id.</summary>
     [StringLength(100)]
     public string? ServerName { get; init; }
