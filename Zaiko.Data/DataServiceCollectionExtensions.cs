@@ -75,6 +75,15 @@ public static class DataServiceCollectionExtensions
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         DapperConfiguration.Apply();
+        return new NpgsqlDataSourceBuilder(TuneConnectionString(connectionString, "zaiko")).Build();
+    }
+
+    /// <summary>
+    /// The connection settings of every connection Zaiko opens — its own and Hangfire's — unless the connection
+    /// string already sets them: statements prepared per connection, no session reset on return to the pool.
+    /// </summary>
+    public static string TuneConnectionString(string connectionString, string applicationName)
+    {
         NpgsqlConnectionStringBuilder parsed;
         try
         {
@@ -85,7 +94,7 @@ public static class DataServiceCollectionExtensions
             throw new InvalidOperationException($"ConnectionStrings:Zaiko is not a valid PostgreSQL connection string: {ex.Message}", ex);
         }
 
-        parsed.ApplicationName ??= "zaiko";
+        parsed.ApplicationName ??= applicationName;
         if (!Sets(connectionString, "MaxAutoPrepare"))
         {
             // Every statement here is fixed text with parameters, run thousands of times an hour: prepared once
@@ -97,12 +106,13 @@ public static class DataServiceCollectionExtensions
 
         if (!Sets(connectionString, "NoResetOnClose"))
         {
-            // Zaiko keeps no session state on a pooled connection (no SET, temporary tables or LISTEN; the one
-            // session advisory lock, the migrator's, is released in a finally), so the reset Npgsql would send
-            // on every return to the pool (DISCARD ALL, or a longer list once statements are prepared) is pure cost.
+            // Neither Zaiko nor Hangfire keeps session state on a pooled connection (no SET, temporary tables or
+            // LISTEN — Hangfire.PostgreSql listens only with EnableLongPolling, which Zaiko leaves off; the one
+            // session advisory lock, the migrator's, is released in a finally), so the reset Npgsql would send on
+            // every return to the pool (DISCARD ALL, or a longer list once statements are prepared) is pure cost.
             parsed.NoResetOnClose = true;
         }
 
-        return new NpgsqlDataSourceBuilder(parsed.ConnectionString).Build();
+        return parsed.ConnectionString;
     }
 }

@@ -30,7 +30,7 @@ public static class HangfireExtensions
             var storageOptions = CreateStorageOptions(options);
             var counterAggregator = new HangfireCounterAggregator(services.GetRequiredService<NpgsqlDataSource>(), SchemaName,
                 TimeSpan.FromSeconds(options.CounterAggregationIntervalSeconds), services.GetRequiredService<ILogger<HangfireCounterAggregator>>());
-            return new ZaikoJobStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions, counterAggregator);
+            return new ZaikoJobStorage(new NpgsqlConnectionFactory(HangfireConnectionString(connectionString), storageOptions), storageOptions, counterAggregator);
         });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) =>
@@ -70,6 +70,13 @@ public static class HangfireExtensions
         // Delayed checks (auction end + 2 min) should not wait the default 15 s on top.
         server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
     }
+
+    /// <summary>
+    /// Hangfire's connections get the settings of Zaiko's own (<see cref="DataServiceCollectionExtensions.TuneConnectionString"/>):
+    /// its statements are fixed text too, and prepared they cost PostgreSQL less per job than parsed and planned each time.
+    /// </summary>
+    public static string HangfireConnectionString(string connectionString) =>
+        DataServiceCollectionExtensions.TuneConnectionString(connectionString, "zaiko-hangfire");
 
     public static PostgreSqlStorageOptions CreateStorageOptions(JobServerOptions options) => new()
     {

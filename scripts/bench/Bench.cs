@@ -81,7 +81,7 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
         var app = StartApp(sandbox);
         await WaitForAsync(new Uri(app.BaseUrl, "health"));
-        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, HangfireExtensions.CreateStorageOptions(new JobServerOptions())),
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(HangfireExtensions.HangfireConnectionString(options.ConnectionString), HangfireExtensions.CreateStorageOptions(new JobServerOptions())),
             HangfireExtensions.CreateStorageOptions(new JobServerOptions()));
         // The same client configuration as the app's (which does not capture cultures).
         GlobalJobFilters.Filters.Remove(typeof(CaptureCultureAttribute));
@@ -223,7 +223,7 @@ sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         services.AddZaikoData(options.ConnectionString);
         services.AddZaikoJobs();
         var storageOptions = HangfireExtensions.CreateStorageOptions(new JobServerOptions());
-        services.AddSingleton<JobStorage>(new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, storageOptions), storageOptions));
+        services.AddSingleton<JobStorage>(new PostgreSqlStorage(new NpgsqlConnectionFactory(HangfireExtensions.HangfireConnectionString(options.ConnectionString), storageOptions), storageOptions));
         services.AddSingleton<IBackgroundJobClient>(provider => new BackgroundJobClient(provider.GetRequiredService<JobStorage>()));
         return services.BuildServiceProvider();
     }
