@@ -117,7 +117,10 @@ public sealed class CheckPipelineTests(PipelineFixture pipeline) : IAsyncLifetim
     public async Task KnownEndTime_IsCheckedAgainRightAfterTheAuctionEnds()
     {
         var offer = (await pipeline.SeedOffersAsync(1))[0];
-        await pipeline.Sandbox.PatchYahooItemAsync(offer.AuctionId, new { endTime = DateTimeOffset.UtcNow.AddSeconds(8) });
+        // Whole seconds, as Yahoo's end times are: the page shows seconds, so an end at .7 s would be read as .0 s and
+        // a check landing in between would still see the auction open.
+        var end = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 8);
+        await pipeline.Sandbox.PatchYahooItemAsync(offer.AuctionId, new { endTime = end });
 
         await pipeline.RunCycleAsync();
 
