@@ -6,6 +6,7 @@ using Npgsql;
 using Zaiko.Data;
 using Zaiko.Data.Alerts;
 using Zaiko.Data.Settings;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Alerts;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Zaiko.Data;
 using Zaiko.Data.Alerts;
 using Zaiko.Data.Settings;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Alerts;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MimeKit;
+using Zaiko.Data;
 using Zaiko.Data.Alerts;
 
 namespace Zaiko.Jobs.Alerts;

@@ -7,6 +7,7 @@ using Zaiko.Data;
 using Zaiko.Data.Alerts;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Settings;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Alerts;
 

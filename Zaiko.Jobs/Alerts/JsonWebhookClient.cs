@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Zaiko.Data;
 using Zaiko.Data.Alerts;
 using Zaiko.Jobs.Outbound;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Hangfire;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Checks;
 

@@ -10,6 +10,7 @@ using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Runs;
 using Zaiko.Jobs.Sources;
 
 namespace Zaiko.Jobs.Checks;

@@ -3,6 +3,7 @@ using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Settings;
 using Zaiko.Jobs.Sources;
 
 namespace Zaiko.Jobs.Checks;

@@ -4,6 +4,8 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Listings;
+using Zaiko.Jobs.Settings;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sync;
 

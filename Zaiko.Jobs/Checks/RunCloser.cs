@@ -5,6 +5,7 @@ using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.History;
+using Zaiko.Jobs.Settings;
 
 namespace Zaiko.Jobs.Checks;
 

@@ -9,6 +9,7 @@ using Zaiko.Data.Executions;
 using Zaiko.Data.Health;
 using Zaiko.Data.History;
 using Zaiko.Data.Settings;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Maintenance;
 

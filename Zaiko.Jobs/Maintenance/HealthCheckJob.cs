@@ -10,6 +10,8 @@ using Zaiko.Data.Executions;
 using Zaiko.Data.Health;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Outbound;
+using Zaiko.Jobs.Runs;
+using Zaiko.Jobs.Settings;
 
 namespace Zaiko.Jobs.Maintenance;
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Zaiko.Data.History;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Maintenance;
 

@@ -9,6 +9,7 @@ using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Fx;
 using Zaiko.Jobs.Outbound;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Pricing;
 

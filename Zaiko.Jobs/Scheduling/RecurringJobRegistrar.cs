@@ -6,6 +6,7 @@ using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Pricing;
+using Zaiko.Jobs.Runs;
 using Zaiko.Jobs.Sync;
 
 namespace Zaiko.Jobs.Scheduling;
@@ -20,7 +21,7 @@ public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurring
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {
         var schedules = await settings.GetAsync(ScheduleSettings.Key, new ScheduleSettings(), cancellationToken);
-        var options = new RecurringJobOptions { TimeZone = ScheduleSettings.Tokyo };
+        var options = new RecurringJobOptions { TimeZone = JstTime.Tokyo };
 
         foreach (var processType in CheckFanOutJob.ProcessTypes)
         {

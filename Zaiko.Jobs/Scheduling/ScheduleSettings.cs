@@ -8,8 +8,6 @@ public sealed record ScheduleSettings
 {
     public const string Key = "schedules";
 
-    public static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["stock-check"] = "0 8,14,20 * * *",

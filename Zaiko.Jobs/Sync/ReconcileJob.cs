@@ -8,6 +8,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Listings;
 using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Sync;
 

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Zaiko.Data.Listings;
 using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Jobs.Sync;
 

@@ -7,6 +7,7 @@ using Zaiko.Data.Listings;
 using Zaiko.Data.Products;
 using Zaiko.Data.Settings;
 using Zaiko.Jobs.Checks;
+using Zaiko.Jobs.Settings;
 using Zaiko.Web.Hosting;
 
 namespace Zaiko.Tests.Infrastructure;

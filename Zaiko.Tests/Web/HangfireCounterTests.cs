@@ -6,6 +6,7 @@ using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Zaiko.Jobs;
+using Zaiko.Jobs.Runs;
 using Zaiko.Tests.Infrastructure;
 using Zaiko.Web.Hosting;
 

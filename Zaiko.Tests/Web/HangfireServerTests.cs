@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Server;
 using Npgsql;
 using Zaiko.Jobs;
+using Zaiko.Jobs.Runs;
 using Zaiko.Tests.Infrastructure;
 using Zaiko.Web.Hosting;
 

@@ -1,12 +1,13 @@
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Zaiko.Data;
 using Zaiko.Jobs;
+using Zaiko.Jobs.Runs;
 
 namespace Zaiko.Web.Hosting;
 

@@ -27,6 +27,7 @@ using Zaiko.Data;
 using Zaiko.Data.Migrations;
 using Zaiko.Jobs;
 using Zaiko.Jobs.Checks;
+using Zaiko.Jobs.Runs;
 using Zaiko.Jobs.Sources;
 using Zaiko.Web.Hosting;
 

@@ -9,6 +9,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Settings;
 using Zaiko.Jobs;
 using Zaiko.Jobs.Alerts;
+using Zaiko.Jobs.Runs;
 using Zaiko.Tests.Infrastructure;
 
 namespace Zaiko.Tests.Jobs.Alerts;

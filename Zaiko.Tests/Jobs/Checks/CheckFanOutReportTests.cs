@@ -28,7 +28,7 @@ public sealed class CheckFanOutReportTests(PostgresDatabase database)
         await using var app = await StartAsync("--Sources:Yahoo:RequestsPerSecond=1");
         await SeedAsync(app, SourcePlatforms.Yahoo, 150);
         app.App.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<CheckFanOutJob>(ProcessTypes.StockCheck,
-            job => job.RunAsync(ProcessTypes.StockCheck, CancellationToken.None), "* * * * *", new RecurringJobOptions { TimeZone = ScheduleSettings.Tokyo });
+            job => job.RunAsync(ProcessTypes.StockCheck, CancellationToken.None), "* * * * *", new RecurringJobOptions { TimeZone = JstTime.Tokyo });
 
         var run = await FanOutAsync(app);
 

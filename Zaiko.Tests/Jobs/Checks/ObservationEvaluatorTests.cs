@@ -1,5 +1,6 @@
 using Zaiko.Data.Inventory;
 using Zaiko.Jobs.Checks;
+using Zaiko.Jobs.Settings;
 using Zaiko.Jobs.Sources;
 
 namespace Zaiko.Tests.Jobs.Checks;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Settings;
 using Zaiko.Jobs.Checks;
+using Zaiko.Jobs.Settings;
 using Zaiko.Tests.Infrastructure;
 
 namespace Zaiko.Tests.Jobs.Checks;

@@ -12,6 +12,7 @@ using Zaiko.Data.Inventory;
 using Zaiko.Data.Products;
 using Zaiko.Jobs;
 using Zaiko.Jobs.Checks;
+using Zaiko.Jobs.Runs;
 using Zaiko.Tests.Infrastructure;
 using Zaiko.Web.Hosting;
 

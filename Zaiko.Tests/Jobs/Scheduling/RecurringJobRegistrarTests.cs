@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Zaiko.Data;
 using Zaiko.Data.Settings;
 using Zaiko.Jobs.Alerts;
 using Zaiko.Jobs.Scheduling;
@@ -26,6 +27,6 @@ public sealed class RecurringJobRegistrarTests(PostgresDatabase database) : Data
 
         var (job, expression, options) = registered[id];
         Assert.Equal((jobType, "default", cron), (job.Type, job.Queue, expression));
-        Assert.Equal(ScheduleSettings.Tokyo, options.TimeZone);
+        Assert.Equal(JstTime.Tokyo, options.TimeZone);
     }
 }

@@ -1,4 +1,4 @@
-namespace Zaiko.Jobs.Checks;
+namespace Zaiko.Jobs.Settings;
 
 /// <summary>
 /// Thresholds of the safety and anomaly rules (DESIGN.md section 6), stored under the settings key

@@ -2,8 +2,9 @@ using Zaiko.Data;
 using Zaiko.Data.Inventory;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Pricing;
+using Zaiko.Jobs.Settings;
 
-namespace Zaiko.Jobs.Sync;
+namespace Zaiko.Jobs.Listings;
 
 /// <summary>
 /// What a product's monitored offers together say: its state, sellable stock and purchase price (JPY,

@@ -1,4 +1,4 @@
-namespace Zaiko.Jobs;
+namespace Zaiko.Jobs.Runs;
 
 /// <summary>
 /// Hangfire queues, in order of urgency: a stock-out push outranks routine checks, and maintenance never delays

@@ -1,12 +1,16 @@
 using System.Globalization;
-using Zaiko.Jobs.Scheduling;
 
-namespace Zaiko.Jobs.Alerts;
+namespace Zaiko.Data;
 
-/// <summary>Times as staff read them: Japan Standard Time. Stored times stay UTC; only messages show JST.</summary>
+/// <summary>
+/// Times as staff read them: Japan Standard Time. Stored times stay UTC; only messages, views and the recurring
+/// jobs' crons use JST, and all of them take the zone from here.
+/// </summary>
 public static class JstTime
 {
-    public static DateTimeOffset ToJst(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, ScheduleSettings.Tokyo);
+    public static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static DateTimeOffset ToJst(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Tokyo);
 
     /// <summary>"2026-11-28 12:00:05 JST".</summary>
     public static string Format(DateTimeOffset time) => ToJst(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " JST";
@@ -15,7 +19,7 @@ public static class JstTime
     public static DateTimeOffset StartOf(DateOnly day)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, ScheduleSettings.Tokyo.GetUtcOffset(midnight)).ToUniversalTime();
+        return new DateTimeOffset(midnight, Tokyo.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
     /// <summary>"2026-11-28 (土)".</summary>

@@ -6,8 +6,9 @@ using Zaiko.Data.Listings;
 using Zaiko.Data.Pricing;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Pricing;
+using Zaiko.Jobs.Settings;
 
-namespace Zaiko.Jobs.Sync;
+namespace Zaiko.Jobs.Listings;
 
 /// <summary>
 /// Recomputes what each listing of a product should show after its source changed, inside the check's

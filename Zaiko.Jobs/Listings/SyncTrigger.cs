@@ -1,8 +1,10 @@
 using Hangfire;
 using Hangfire.States;
 using Zaiko.Data.Products;
+using Zaiko.Jobs.Runs;
+using Zaiko.Jobs.Sync;
 
-namespace Zaiko.Jobs.Sync;
+namespace Zaiko.Jobs.Listings;
 
 /// <summary>
 /// Starts the push of a product's pending listings right after the check that changed them. A stock-out goes

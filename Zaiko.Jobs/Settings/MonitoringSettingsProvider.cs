@@ -1,6 +1,6 @@
 using Zaiko.Data.Settings;
 
-namespace Zaiko.Jobs.Checks;
+namespace Zaiko.Jobs.Settings;
 
 /// <summary>
 /// The monitoring thresholds, read from settings at most every <see cref="CacheFor"/>: a check runs
