@@ -50,7 +50,7 @@ public static class JobsServiceCollectionExtensions
         services.AddFxFeed();
 
         services.AddSingleton<MonitoringSettingsProvider>();
-        services.AddSingleton<ListingPlanner>();
+        services.AddTransient<ListingPlanner>();
         services.AddTransient<RecheckScheduler>();
         services.AddTransient<SyncTrigger>();
         services.AddTransient<ListingPusher>();

@@ -67,7 +67,13 @@ public sealed class FxRateStore(NpgsqlDataSource dataSource, TimeProvider timePr
     public async Task<IReadOnlyList<StoredFxRate>> ListLatestAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StoredFxRate>(new CommandDefinition(ListLatestSql, cancellationToken: cancellationToken));
+        return await ListLatestAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>The newest rate of every pair, on the caller's connection (inside its transaction when one is given).</summary>
+    public async Task<IReadOnlyList<StoredFxRate>> ListLatestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<StoredFxRate>(new CommandDefinition(ListLatestSql, transaction: transaction, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

@@ -101,10 +101,45 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
     public async Task<bool> SetMonitoringAsync(long id, bool enabled, string actor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(SetMonitoringSql,
-            new { id, enabled, actor, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
-        return rows == 1;
+        return await SetMonitoringAsync(connection, null, id, enabled, actor, cancellationToken);
     }
+
+    /// <summary>Starts or stops monitoring an offer on the caller's connection (inside its transaction when one is given).</summary>
+    public async Task<bool> SetMonitoringAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, bool enabled, string actor,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(SetMonitoringSql,
+            new { id, enabled, actor, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
+
+    private const string LockForProductSql = $"""
+        -- InventoryStore.LockForProductAsync
+        SELECT {Columns} FROM inventory_management WHERE product_id = @productId ORDER BY id FOR UPDATE
+        """;
+
+    /// <summary>A product's offers, locked in id order until the caller's transaction ends.</summary>
+    public async Task<IReadOnlyList<MonitoredOffer>> LockForProductAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long productId,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<MonitoredOffer>(new CommandDefinition(LockForProductSql, new { productId }, transaction, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string AcceptSourceChangeSql = """
+        -- InventoryStore.AcceptSourceChangeAsync
+        UPDATE inventory_management
+        SET url_status = 'active', title_hash = NULL, current_stock = NULL, current_price = NULL, price_incl_tax = NULL,
+            buy_now_price = NULL, bids = NULL, consecutive_failures = 0, last_error = NULL, updated_at = @now, updated_by = @actor
+        WHERE product_id = @productId AND url_status = 'changed'
+        """;
+
+    /// <summary>
+    /// A person accepts the product now at a source URL: the offers of the product that showed a different product
+    /// become active again with their title hash, stock and price forgotten, so the next check adopts what the page
+    /// shows instead of comparing it with the old product. Until then stock and price are unknown (never 0).
+    /// </summary>
+    public async Task<int> AcceptSourceChangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long productId, string actor,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(AcceptSourceChangeSql,
+            new { productId, actor, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
 
     private const string LockSql = $"""
         -- InventoryStore.LockForCheckAsync
@@ -115,36 +150,47 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
     public async Task<MonitoredOffer?> LockForCheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<MonitoredOffer>(new CommandDefinition(LockSql, new { id }, transaction, cancellationToken: cancellationToken));
 
-    private const string RecordCheckSql = """
-        -- InventoryStore.RecordCheckAsync
-        UPDATE inventory_management
-        SET title = @Title, title_hash = @TitleHash, current_stock = @CurrentStock, current_price = @CurrentPrice,
-            price_incl_tax = @PriceInclTax, buy_now_price = @BuyNowPrice, currency = @Currency, bids = @Bids,
-            source_end_time = @SourceEndTime, url_status = @UrlStatus, layout_status = @LayoutStatus,
-            last_verified_at = @LastVerifiedAt, last_checked_at = @LastCheckedAt, consecutive_failures = @ConsecutiveFailures,
-            gone_suspected_at = @GoneSuspectedAt, last_execution_id = @LastExecutionId, last_error = @LastError,
-            updated_at = @Now, updated_by = @UpdatedBy
-        WHERE id = @Id
+    /// <summary>Every column a check writes, for the locked path and the quiet path alike.</summary>
+    private const string CheckColumns = """
+        title = @Title, title_hash = @TitleHash, current_stock = @CurrentStock, current_price = @CurrentPrice,
+        price_incl_tax = @PriceInclTax, buy_now_price = @BuyNowPrice, currency = @Currency, bids = @Bids,
+        source_end_time = @SourceEndTime, url_status = @UrlStatus, layout_status = @LayoutStatus,
+        last_verified_at = @LastVerifiedAt, last_checked_at = @LastCheckedAt, consecutive_failures = @ConsecutiveFailures,
+        gone_suspected_at = @GoneSuspectedAt, last_execution_id = @LastExecutionId, last_error = @LastError,
+        updated_at = @Now, updated_by = @UpdatedBy
         """;
 
-    /// <summary>Writes an offer's state after a check, inside the check's transaction.</summary>
-    public async Task RecordCheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OfferCheckResult result, CancellationToken cancellationToken)
+    private const string RecordCheckSql = $"""
+        -- InventoryStore.RecordCheckAsync
+        UPDATE inventory_management SET {CheckColumns} WHERE id = @Id
+        """;
+
+    /// <summary>Writes an offer's state after a check (<paramref name="checkedOffer"/>: the offer as the check left it), inside the check's transaction.</summary>
+    public async Task RecordCheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MonitoredOffer checkedOffer, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(RecordCheckSql, CheckParameters(checkedOffer), transaction, cancellationToken: cancellationToken));
+
+    private DynamicParameters CheckParameters(MonitoredOffer result)
     {
         if (!UrlStatuses.All.Contains(result.UrlStatus))
         {
             throw new InvalidInputException("url_status", $"'{result.UrlStatus}' is not one of {string.Join(", ", UrlStatuses.All)}");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(RecordCheckSql, new
+        if (result.LastCheckedAt is null)
+        {
+            throw new InvalidInputException("last_checked_at", "a checked offer records when it was checked");
+        }
+
+        return new DynamicParameters(new
         {
             result.Id, result.Title, result.TitleHash, result.CurrentStock, result.CurrentPrice, result.PriceInclTax,
             result.BuyNowPrice, result.Currency, result.Bids,
             // Sources report local times (Yahoo! in JST); PostgreSQL timestamptz parameters must be UTC.
             SourceEndTime = result.SourceEndTime?.ToUniversalTime(), result.UrlStatus, result.LayoutStatus,
-            LastVerifiedAt = result.LastVerifiedAt?.ToUniversalTime(), LastCheckedAt = result.LastCheckedAt.ToUniversalTime(),
+            LastVerifiedAt = result.LastVerifiedAt?.ToUniversalTime(), LastCheckedAt = result.LastCheckedAt.Value.ToUniversalTime(),
             result.ConsecutiveFailures, GoneSuspectedAt = result.GoneSuspectedAt?.ToUniversalTime(),
             result.LastExecutionId, result.LastError, result.UpdatedBy, Now = timeProvider.GetUtcNow(),
-        }, transaction, cancellationToken: cancellationToken));
+        });
     }
 
     private const string ListForProductSql = $"""
@@ -187,16 +233,10 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
         return rows.AsList();
     }
 
-    private const string RecordQuietCheckSql = """
+    private const string RecordQuietCheckSql = $"""
         -- InventoryStore.TryRecordQuietCheckAsync
         WITH checked AS (
-            UPDATE inventory_management
-            SET title = @Title, title_hash = @TitleHash, current_stock = @CurrentStock, current_price = @CurrentPrice,
-                price_incl_tax = @PriceInclTax, buy_now_price = @BuyNowPrice, currency = @Currency, bids = @Bids,
-                source_end_time = @SourceEndTime, url_status = @UrlStatus, layout_status = @LayoutStatus,
-                last_verified_at = @LastVerifiedAt, last_checked_at = @LastCheckedAt, consecutive_failures = @ConsecutiveFailures,
-                gone_suspected_at = @GoneSuspectedAt, last_execution_id = @LastExecutionId, last_error = @LastError,
-                updated_at = @Now, updated_by = @UpdatedBy
+            UPDATE inventory_management SET {CheckColumns}
             WHERE id = @Id AND updated_at = @SeenUpdatedAt AND last_execution_id IS DISTINCT FROM @ExecutionId
             RETURNING id
         ), counted AS (
@@ -215,19 +255,13 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource, TimeProvider tim
     /// as it was read (<paramref name="seenUpdatedAt"/>) and not yet counted for the run; otherwise it writes
     /// nothing and returns <c>Recorded = false</c>, and the caller takes the locked path.
     /// </summary>
-    public async Task<QuietCheckOutcome> TryRecordQuietCheckAsync(OfferCheckResult result, DateTimeOffset seenUpdatedAt, Guid? executionId, CancellationToken cancellationToken)
+    public async Task<QuietCheckOutcome> TryRecordQuietCheckAsync(MonitoredOffer checkedOffer, DateTimeOffset seenUpdatedAt, Guid? executionId, CancellationToken cancellationToken)
     {
+        var parameters = CheckParameters(checkedOffer);
+        parameters.Add("SeenUpdatedAt", seenUpdatedAt.ToUniversalTime());
+        parameters.Add("ExecutionId", executionId);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<QuietCheckRow>(new CommandDefinition(RecordQuietCheckSql, new
-        {
-            result.Id, result.Title, result.TitleHash, result.CurrentStock, result.CurrentPrice, result.PriceInclTax,
-            result.BuyNowPrice, result.Currency, result.Bids,
-            SourceEndTime = result.SourceEndTime?.ToUniversalTime(), result.UrlStatus, result.LayoutStatus,
-            LastVerifiedAt = result.LastVerifiedAt?.ToUniversalTime(), LastCheckedAt = result.LastCheckedAt.ToUniversalTime(),
-            result.ConsecutiveFailures, GoneSuspectedAt = result.GoneSuspectedAt?.ToUniversalTime(),
-            result.LastExecutionId, result.LastError, result.UpdatedBy, Now = timeProvider.GetUtcNow(),
-            SeenUpdatedAt = seenUpdatedAt.ToUniversalTime(), ExecutionId = executionId,
-        }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<QuietCheckRow>(new CommandDefinition(RecordQuietCheckSql, parameters, cancellationToken: cancellationToken));
         return new QuietCheckOutcome(row.Recorded == 1,
             row.ProcessedCount is { } processed ? new Executions.ExecutionProgress(processed, row.TotalCount!.Value, row.FanOutCompleted == true) : null);
     }

@@ -28,6 +28,13 @@ public sealed class ListingStore(NpgsqlDataSource dataSource, TimeProvider timeP
     {
         listing.Validate();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await AddAsync(connection, null, listing, actor, cancellationToken);
+    }
+
+    /// <summary>Registers a listing on the caller's connection (inside its transaction when one is given).</summary>
+    public async Task<Listing> AddAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, NewListing listing, string actor, CancellationToken cancellationToken)
+    {
+        listing.Validate();
         try
         {
             return await connection.QuerySingleAsync<Listing>(new CommandDefinition(AddSql, new
@@ -35,7 +42,7 @@ public sealed class ListingStore(NpgsqlDataSource dataSource, TimeProvider timeP
                 listing.ProductId, listing.Platform, listing.EbaySku, listing.EbayOfferId, listing.AmazonSellerSku,
                 listing.MercariProductId, listing.MercariVariantId, listing.ListingUrl, listing.Currency, listing.BufferStock,
                 listing.MaxQuantity, listing.ConfirmedQuantity, listing.ConfirmedPrice, Now = timeProvider.GetUtcNow(), Actor = actor,
-            }, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: cancellationToken));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -57,6 +64,57 @@ public sealed class ListingStore(NpgsqlDataSource dataSource, TimeProvider timeP
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Listing>(new CommandDefinition(GetSql, new { id }, cancellationToken: cancellationToken));
     }
+
+    private const string GetProductIdSql = """
+        -- ListingStore.GetProductIdAsync
+        SELECT product_id FROM listing_platforms WHERE id = @id
+        """;
+
+    /// <summary>The product a listing belongs to, or null when there is no such listing.</summary>
+    public async Task<long?> GetProductIdAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(GetProductIdSql, new { id }, transaction, cancellationToken: cancellationToken));
+
+    private const string SetLimitsSql = """
+        -- ListingStore.SetLimitsAsync
+        UPDATE listing_platforms
+        SET buffer_stock = @bufferStock, max_quantity = @maxQuantity, updated_at = @now, updated_by = @actor
+        WHERE id = @id
+        """;
+
+    /// <summary>Sets how much source stock a listing keeps back and the most it shows; the caller re-plans it in the same transaction.</summary>
+    public async Task<bool> SetLimitsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, int bufferStock, int? maxQuantity,
+        string actor, CancellationToken cancellationToken)
+    {
+        if (bufferStock < 0)
+        {
+            throw new InvalidInputException("buffer_stock", "cannot be negative");
+        }
+
+        if (maxQuantity < 0)
+        {
+            throw new InvalidInputException("max_quantity", "cannot be negative");
+        }
+
+        return await connection.ExecuteAsync(new CommandDefinition(SetLimitsSql,
+            new { id, bufferStock, maxQuantity, actor, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private const string SetAutoSyncSql = """
+        -- ListingStore.SetAutoSyncAsync
+        UPDATE listing_platforms
+        SET auto_sync_enabled = @enabled, updated_at = @now, updated_by = @actor,
+            sync_state = CASE WHEN NOT @enabled AND sync_state IN ('pending', 'failed') THEN 'idle' ELSE sync_state END
+        WHERE id = @id
+        """;
+
+    /// <summary>
+    /// Starts or stops syncing a listing. A stopped listing stops waiting for a push; a held one keeps its hold, so
+    /// the hold is still there when syncing resumes. The caller re-plans it in the same transaction.
+    /// </summary>
+    public async Task<bool> SetAutoSyncAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, bool enabled, string actor,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(SetAutoSyncSql,
+            new { id, enabled, actor, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) == 1;
 
     private const string ListForProductSql = $"""
         -- ListingStore.ListForProductAsync

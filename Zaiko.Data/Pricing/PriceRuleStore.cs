@@ -46,6 +46,15 @@ public sealed class PriceRuleStore(NpgsqlDataSource dataSource, TimeProvider tim
         ValidateScope(productId, platform);
         values.Validate();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await SaveAsync(connection, null, productId, platform, values, actor, cancellationToken);
+    }
+
+    /// <summary>Creates or replaces the rule of a scope on the caller's connection (inside its transaction when one is given).</summary>
+    public async Task<StoredPriceRule> SaveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long? productId, string? platform,
+        PriceRuleValues values, string actor, CancellationToken cancellationToken)
+    {
+        ValidateScope(productId, platform);
+        values.Validate();
         try
         {
             return await connection.QuerySingleAsync<StoredPriceRule>(new CommandDefinition(SaveSql, new
@@ -63,7 +72,7 @@ public sealed class PriceRuleStore(NpgsqlDataSource dataSource, TimeProvider tim
                 values.MaxStepPct,
                 Now = timeProvider.GetUtcNow(),
                 Actor = actor,
-            }, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: cancellationToken));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
@@ -115,11 +124,18 @@ public sealed class PriceRuleStore(NpgsqlDataSource dataSource, TimeProvider tim
     /// </summary>
     public async Task<EffectivePriceRule> GetEffectiveAsync(long productId, string platform, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await GetEffectiveAsync(connection, null, productId, platform, cancellationToken);
+    }
+
+    /// <summary>The most specific rule, read on the caller's connection (inside its transaction when one is given).</summary>
+    public async Task<EffectivePriceRule> GetEffectiveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long productId, string platform,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(platform);
         ValidateScope(productId, platform);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rule = await connection.QuerySingleOrDefaultAsync<StoredPriceRule>(new CommandDefinition(GetEffectiveSql,
-            new { productId, platform }, cancellationToken: cancellationToken));
+            new { productId, platform }, transaction, cancellationToken: cancellationToken));
         if (rule is null)
         {
             return new EffectivePriceRule(PriceRuleLevel.BuiltIn, null, PriceRuleValues.BuiltInDefault);

@@ -30,6 +30,15 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, TimeProvider timeP
         }
     }
 
+    private const string LockSql = $"""
+        -- ProductStore.LockAsync
+        SELECT {Columns} FROM products WHERE id = @id FOR UPDATE
+        """;
+
+    /// <summary>Reads a product and locks it until the caller's transaction ends, so two people's decisions about it take turns.</summary>
+    public async Task<Product?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<Product>(new CommandDefinition(LockSql, new { id }, transaction, cancellationToken: cancellationToken));
+
     private const string UpsertSql = $"""
         -- ProductStore.UpsertAsync
         INSERT INTO products (sku, title, image_url, notes, created_at, updated_at, updated_by)

@@ -37,13 +37,15 @@ public static class ObservationEvaluator
         };
     }
 
-    private static OfferCheckResult Unchanged(MonitoredOffer offer, SourceObservation observation, CheckContext context) => new(
-        offer.Id, offer.Title, offer.TitleHash, offer.CurrentStock, offer.CurrentPrice, offer.PriceInclTax, offer.BuyNowPrice,
-        offer.Currency, offer.Bids, offer.SourceEndTime, offer.UrlStatus, offer.LayoutStatus, offer.LastVerifiedAt,
-        observation.FetchedAt, offer.ConsecutiveFailures, offer.GoneSuspectedAt, context.ExecutionId ?? offer.LastExecutionId,
-        offer.LastError, context.Actor);
+    /// <summary>The offer as a check that learned nothing new leaves it: checked now, counted for this run, by this actor.</summary>
+    private static MonitoredOffer Unchanged(MonitoredOffer offer, SourceObservation observation, CheckContext context) => offer with
+    {
+        LastCheckedAt = observation.FetchedAt,
+        LastExecutionId = context.ExecutionId ?? offer.LastExecutionId,
+        UpdatedBy = context.Actor,
+    };
 
-    private static OfferTransition Live(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoringSettings settings, OfferCheckResult unchanged)
+    private static OfferTransition Live(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoringSettings settings, MonitoredOffer unchanged)
     {
         if (offer.TitleHash is not null && observation.TitleHash is not null && offer.TitleHash != observation.TitleHash)
         {
@@ -52,7 +54,7 @@ public static class ObservationEvaluator
             var result = unchanged with { UrlStatus = UrlStatuses.Changed, ConsecutiveFailures = 0, GoneSuspectedAt = null, LastError = message };
             return new OfferTransition(result, HistoryOf(offer, result, context), [Error(offer, context, ErrorTypes.ProductChanged, Severities.High, message, observation)])
             {
-                ProductHoldReason = "product_changed: " + message,
+                ProductHoldReason = HoldReasons.Of(HoldReasons.ProductChanged, message),
             };
         }
 
@@ -82,8 +84,8 @@ public static class ObservationEvaluator
             var movePct = (newPrice - offer.CurrentPrice.Value) / offer.CurrentPrice.Value * 100m;
             if (Math.Abs(movePct) > settings.PriceSpikeThresholdPct)
             {
-                priceHold = string.Create(CultureInfo.InvariantCulture,
-                    $"price_spike: {offer.CurrentPrice:0.##} → {newPrice:0.##} {live.Currency} ({movePct:+0.0;-0.0} %, threshold ±{settings.PriceSpikeThresholdPct:0.#} %)");
+                priceHold = HoldReasons.Of(HoldReasons.PriceSpike, string.Create(CultureInfo.InvariantCulture,
+                    $"{offer.CurrentPrice:0.##} → {newPrice:0.##} {live.Currency} ({movePct:+0.0;-0.0} %, threshold ±{settings.PriceSpikeThresholdPct:0.#} %)"));
                 errors.Add(Error(offer, context, ErrorTypes.PriceSpike, Severities.Medium, priceHold, observation));
             }
         }
@@ -98,7 +100,7 @@ public static class ObservationEvaluator
         };
     }
 
-    private static OfferTransition Gone(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoringSettings settings, OfferCheckResult unchanged)
+    private static OfferTransition Gone(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoringSettings settings, MonitoredOffer unchanged)
     {
         var confirmation = TimeSpan.FromMinutes(settings.GoneConfirmationMinutes);
         if (offer.GoneSuspectedAt is { } suspected && observation.FetchedAt - suspected >= confirmation)
@@ -120,13 +122,13 @@ public static class ObservationEvaluator
         return new OfferTransition(result, HistoryOf(offer, result, context), []) { GoneRecheckAt = since + confirmation };
     }
 
-    private static OfferTransition Finished(MonitoredOffer offer, SourceObservation observation, CheckContext context, OfferCheckResult result, IReadOnlyList<NewError> errors) =>
+    private static OfferTransition Finished(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoredOffer result, IReadOnlyList<NewError> errors) =>
         new(result with { ConsecutiveFailures = 0 }, HistoryOf(offer, result, context), errors)
         {
             NewlyOutOfStock = offer.CurrentStock is > 0 && result.CurrentStock == 0,
         };
 
-    private static OfferTransition Failure(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoringSettings settings, OfferCheckResult unchanged)
+    private static OfferTransition Failure(MonitoredOffer offer, SourceObservation observation, CheckContext context, MonitoringSettings settings, MonitoredOffer unchanged)
     {
         var failures = offer.ConsecutiveFailures + 1;
         var message = observation.Error ?? $"{observation.Status} (HTTP {observation.HttpStatus})";
@@ -161,7 +163,7 @@ public static class ObservationEvaluator
         return new OfferTransition(result, HistoryOf(offer, result, context), errors) { Failed = true };
     }
 
-    private static StockChange? HistoryOf(MonitoredOffer offer, OfferCheckResult result, CheckContext context)
+    private static StockChange? HistoryOf(MonitoredOffer offer, MonitoredOffer result, CheckContext context)
     {
         var change = new StockChange(offer.Id, offer.ProductId, offer.CurrentStock, result.CurrentStock, offer.CurrentPrice, result.CurrentPrice,
             offer.UrlStatus, result.UrlStatus, context.ChangeSource, context.ExecutionId);

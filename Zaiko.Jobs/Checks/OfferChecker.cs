@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.History;
@@ -100,9 +101,10 @@ public sealed partial class OfferChecker(
             await errors.RecordAsync(connection, transaction, error, cancellationToken);
         }
 
-        var pending = transition.Changed || offer.LastCheckedAt is null
-            ? await planner.PlanAsync(connection, transaction, offer.ProductId, transition, settings, context.Actor, cancellationToken)
+        var planned = transition.Changed || offer.LastCheckedAt is null
+            ? await planner.PlanAsync(connection, transaction, offer.ProductId, transition.Findings, settings, context.Actor, cancellationToken)
             : [];
+        var pending = planned.Count(p => p.SyncState == SyncStates.Pending);
         ExecutionProgress? progress = null;
         if (context.ExecutionId is { } executionId)
         {
@@ -110,8 +112,8 @@ public sealed partial class OfferChecker(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogChecked(logger, offer.SourcePlatform, offer.SourceProductId, observation.Status, transition.Changed, pending.Count);
-        if (pending.Count > 0)
+        LogChecked(logger, offer.SourcePlatform, offer.SourceProductId, observation.Status, transition.Changed, pending);
+        if (pending > 0)
         {
             await syncTrigger.TriggerAsync(offer.ProductId, transition.NewlyOutOfStock, cancellationToken);
         }

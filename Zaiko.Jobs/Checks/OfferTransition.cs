@@ -1,11 +1,15 @@
 using Zaiko.Data.Errors;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Listings;
 
 namespace Zaiko.Jobs.Checks;
 
-/// <summary>What one observation does to an offer: its new state, the history row and errors to write, and the follow-ups.</summary>
-public sealed record OfferTransition(OfferCheckResult Record, StockChange? History, IReadOnlyList<NewError> Errors)
+/// <summary>
+/// What one observation does to an offer: the offer as the check leaves it (<see cref="Record"/>), the history row
+/// and errors to write, what the listings must follow, and the follow-ups.
+/// </summary>
+public sealed record OfferTransition(MonitoredOffer Record, StockChange? History, IReadOnlyList<NewError> Errors)
 {
     /// <summary>The check failed (blocked, unreadable, transient): nothing about stock was learned.</summary>
     public bool Failed { get; init; }
@@ -26,4 +30,7 @@ public sealed record OfferTransition(OfferCheckResult Record, StockChange? Histo
     public DateTimeOffset? GoneRecheckAt { get; init; }
 
     public bool Changed => History is not null || ProductHoldReason is not null || PriceHoldReason is not null;
+
+    /// <summary>What the listings of the offer's product must follow.</summary>
+    public SourceFindings Findings => new(ProductHoldReason, PriceHoldReason, NewlyOutOfStock);
 }

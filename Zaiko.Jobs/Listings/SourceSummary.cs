@@ -1,6 +1,5 @@
 using Zaiko.Data;
 using Zaiko.Data.Inventory;
-using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Pricing;
 using Zaiko.Jobs.Settings;
 
@@ -32,7 +31,7 @@ public sealed record SourceSummary(SourceState State, int? Stock, decimal? Price
 
         if (monitored.Any(o => o.UrlStatus == UrlStatuses.Unverifiable))
         {
-            return settings.UnverifiableListingPolicy == "zero"
+            return settings.UnverifiableListingPolicy == UnverifiableListingPolicies.Zero
                 ? new SourceSummary(SourceState.Ended, 0, null, "offer unverifiable; the policy setting lowers listings to 0")
                 : new SourceSummary(SourceState.Unverifiable, null, null, "offer unverifiable; the policy setting holds listings");
         }

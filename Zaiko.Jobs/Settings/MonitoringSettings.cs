@@ -16,8 +16,8 @@ public sealed record MonitoringSettings
     /// <summary>Consecutive failed checks after which an offer is unverifiable.</summary>
     public int UnverifiableAfterFailures { get; init; } = 3;
 
-    /// <summary>What an unverifiable offer does to its listings: "hold" (default) or "zero".</summary>
-    public string UnverifiableListingPolicy { get; init; } = "hold";
+    /// <summary>What an unverifiable offer does to its listings: <see cref="UnverifiableListingPolicies"/>, hold by default.</summary>
+    public string UnverifiableListingPolicy { get; init; } = UnverifiableListingPolicies.Hold;
 
     /// <summary>A 404/410 lowers stock only when a second check at least this much later confirms it.</summary>
     public int GoneConfirmationMinutes { get; init; } = 5;

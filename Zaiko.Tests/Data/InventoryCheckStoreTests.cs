@@ -18,8 +18,12 @@ public sealed class InventoryCheckStoreTests(PostgresDatabase database) : Databa
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             var locked = await Inventory.LockForCheckAsync(connection, transaction, offer.Id, CancellationToken.None);
-            await Inventory.RecordCheckAsync(connection, transaction, new OfferCheckResult(locked!.Id, "商品", "hash", 2, 1500m, 1650m, 3000m, "JPY", 4,
-                endJst, "active", "next-data", StartTime, StartTime, 0, null, run, null, "stock-check"), CancellationToken.None);
+            await Inventory.RecordCheckAsync(connection, transaction, locked! with
+            {
+                Title = "商品", TitleHash = "hash", CurrentStock = 2, CurrentPrice = 1500m, PriceInclTax = 1650m, BuyNowPrice = 3000m, Bids = 4,
+                SourceEndTime = endJst, LayoutStatus = "next-data", LastVerifiedAt = StartTime, LastCheckedAt = StartTime, LastExecutionId = run,
+                UpdatedBy = "stock-check",
+            }, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -37,10 +41,22 @@ public sealed class InventoryCheckStoreTests(PostgresDatabase database) : Databa
         await using var transaction = await connection.BeginTransactionAsync();
 
         var ex = await Assert.ThrowsAsync<InvalidInputException>(() => Inventory.RecordCheckAsync(connection, transaction,
-            new OfferCheckResult(offer.Id, null, null, null, null, null, null, "JPY", null, null, "sold", null, null, StartTime, 0, null, null, null, "x"),
-            CancellationToken.None));
+            offer with { UrlStatus = "sold", LastCheckedAt = StartTime }, CancellationToken.None));
 
         Assert.Equal("url_status", ex.Field);
+    }
+
+    [Fact]
+    public async Task RecordCheckAsync_RejectsAnOfferWithoutItsCheckTime()
+    {
+        var (_, offer) = await CreateOfferAsync();
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(() => Inventory.RecordCheckAsync(connection, transaction,
+            offer with { LastCheckedAt = null }, CancellationToken.None));
+
+        Assert.Equal("last_checked_at", ex.Field);
     }
 
     [Fact]
@@ -87,7 +103,7 @@ public sealed class InventoryCheckStoreTests(PostgresDatabase database) : Databa
         await Executions.CompleteFanOutAsync(run.ExecutionId, 1, null, CancellationToken.None);
         Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var outcome = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, run.ExecutionId), offer.UpdatedAt, run.ExecutionId, CancellationToken.None);
+        var outcome = await Inventory.TryRecordQuietCheckAsync(Quiet(offer, run.ExecutionId), offer.UpdatedAt, run.ExecutionId, CancellationToken.None);
 
         Assert.True(outcome.Recorded);
         Assert.True(outcome.Progress!.IsComplete);
@@ -102,7 +118,7 @@ public sealed class InventoryCheckStoreTests(PostgresDatabase database) : Databa
         Clock.Advance(TimeSpan.FromMinutes(1));
         await Inventory.SetMonitoringAsync(offer.Id, true, "staff", CancellationToken.None);
 
-        var outcome = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, null), offer.UpdatedAt, null, CancellationToken.None);
+        var outcome = await Inventory.TryRecordQuietCheckAsync(Quiet(offer, null), offer.UpdatedAt, null, CancellationToken.None);
 
         Assert.False(outcome.Recorded);
         Assert.Null((await Inventory.GetAsync(offer.Id, CancellationToken.None))!.LastCheckedAt);
@@ -113,16 +129,19 @@ public sealed class InventoryCheckStoreTests(PostgresDatabase database) : Databa
     {
         var (_, offer) = await CreateOfferAsync();
         var run = await Executions.TryStartAsync("stock-check", null, "test", CancellationToken.None);
-        var first = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, run.ExecutionId), offer.UpdatedAt, run.ExecutionId, CancellationToken.None);
+        var first = await Inventory.TryRecordQuietCheckAsync(Quiet(offer, run.ExecutionId), offer.UpdatedAt, run.ExecutionId, CancellationToken.None);
         var reread = await Inventory.GetAsync(offer.Id, CancellationToken.None);
 
-        var second = await Inventory.TryRecordQuietCheckAsync(Quiet(offer.Id, run.ExecutionId), reread!.UpdatedAt, run.ExecutionId, CancellationToken.None);
+        var second = await Inventory.TryRecordQuietCheckAsync(Quiet(offer, run.ExecutionId), reread!.UpdatedAt, run.ExecutionId, CancellationToken.None);
 
         Assert.True(first.Recorded);
         Assert.False(second.Recorded);
         Assert.Equal(1, (await Executions.GetAsync(run.ExecutionId, CancellationToken.None))!.ProcessedCount);
     }
 
-    private OfferCheckResult Quiet(long id, Guid? run) => new(id, "商品", "hash", 1, 1000m, 1100m, null, "JPY", 0,
-        null, "active", "next-data", Clock.GetUtcNow(), Clock.GetUtcNow(), 0, null, run, null, "stock-check");
+    private MonitoredOffer Quiet(MonitoredOffer offer, Guid? run) => offer with
+    {
+        Title = "商品", TitleHash = "hash", CurrentStock = 1, CurrentPrice = 1000m, PriceInclTax = 1100m, Bids = 0, LayoutStatus = "next-data",
+        LastVerifiedAt = Clock.GetUtcNow(), LastCheckedAt = Clock.GetUtcNow(), LastExecutionId = run, UpdatedBy = "stock-check",
+    };
 }
