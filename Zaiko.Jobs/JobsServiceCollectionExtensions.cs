@@ -10,6 +10,7 @@ using Zaiko.Jobs.Listings;
 using Zaiko.Jobs.Maintenance;
 using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Pricing;
+using Zaiko.Jobs.Runs;
 using Zaiko.Jobs.Scheduling;
 using Zaiko.Jobs.Settings;
 using Zaiko.Jobs.Sources;
@@ -55,6 +56,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SyncTrigger>();
         services.AddTransient<ListingPusher>();
         services.AddTransient<RunCloser>();
+        services.AddTransient<ExecutionRunner>();
         services.AddTransient<OfferChecker>();
         services.AddTransient<RecurringJobRegistrar>();
 

@@ -19,7 +19,7 @@ namespace Zaiko.Jobs.Alerts;
 [Queue(JobQueues.Default)]
 [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 900, 1800])]
 public sealed partial class DailySummaryJob(
-    ExecutionStore executions,
+    ExecutionRunner runner,
     DailySummaryStore summaries,
     AlertLogStore alertLog,
     SettingsStore settingsStore,
@@ -44,28 +44,17 @@ public sealed partial class DailySummaryJob(
             return;
         }
 
-        var start = await executions.TryStartAsync(ProcessTypes.DailySummary, $"{Environment.MachineName}:{Environment.ProcessId}", "hangfire", cancellationToken);
-        if (!start.Started)
+        await runner.RunAsync(ProcessTypes.DailySummary, "hangfire", async (_, token) =>
         {
-            return;
-        }
-
-        try
-        {
-            var report = await BuildAsync(day, cancellationToken);
-            var destination = await SendAsync(report, key, cancellationToken);
-            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Completed, JsonSerializer.Serialize(new
+            var report = await BuildAsync(day, token);
+            var destination = await SendAsync(report, key, token);
+            return RunOutcome.Completed(new
             {
                 day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 sentTo = destination,
                 kpis = report.Kpis.ToDictionary(k => k.Name, k => new { value = k.Value, met = k.Met }),
-            }), cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed, JsonSerializer.Serialize(new { failure = ex.Message }), CancellationToken.None);
-            throw;
-        }
+            });
+        }, cancellationToken);
     }
 
     /// <summary>The report of one JST day, as the job would mail it.</summary>

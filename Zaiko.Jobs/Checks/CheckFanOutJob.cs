@@ -25,6 +25,7 @@ namespace Zaiko.Jobs.Checks;
 [AutomaticRetry(Attempts = 0)]
 public sealed partial class CheckFanOutJob(
     ExecutionStore executions,
+    ExecutionRunner runner,
     InventoryStore inventory,
     ErrorStore errors,
     SourceConnectors connectors,
@@ -53,39 +54,30 @@ public sealed partial class CheckFanOutJob(
             throw new ArgumentException($"'{processType}' is not a check run; use one of {string.Join(", ", ProcessTypes)}", nameof(processType));
         }
 
-        var start = await executions.TryStartAsync(processType, $"{Environment.MachineName}:{Environment.ProcessId}", "hangfire", cancellationToken);
-        if (!start.Started)
+        await runner.RunAsync(processType, "hangfire", (executionId, token) => FanOutAsync(processType, executionId, token), cancellationToken);
+    }
+
+    /// <summary>Enqueues the run's checks; the run goes on in them, and the last one closes it.</summary>
+    private async Task<RunOutcome> FanOutAsync(string processType, Guid executionId, CancellationToken cancellationToken)
+    {
+        await WarnIfScheduleCannotBeMetAsync(processType, executionId, cancellationToken);
+        var checks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var connector in connectors.All)
         {
-            LogSkipped(logger, processType, start.RunningExecutionId);
-            return;
+            checks[connector.Platform] = await EnqueueAsync(connector, processType, executionId, cancellationToken);
         }
 
-        try
+        await ReportUncheckablePlatformsAsync(executionId, cancellationToken);
+        var total = checks.Values.Sum();
+        var details = JsonSerializer.Serialize(new { checks });
+        var progress = await executions.CompleteFanOutAsync(executionId, total, details, cancellationToken);
+        LogFannedOut(logger, processType, executionId, total, details);
+        if (progress?.IsComplete == true)
         {
-            await WarnIfScheduleCannotBeMetAsync(processType, start.ExecutionId, cancellationToken);
-            var checks = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var connector in connectors.All)
-            {
-                checks[connector.Platform] = await EnqueueAsync(connector, processType, start.ExecutionId, cancellationToken);
-            }
+            await runCloser.TryCloseAsync(executionId, cancellationToken);
+        }
 
-            await ReportUncheckablePlatformsAsync(start.ExecutionId, cancellationToken);
-            var total = checks.Values.Sum();
-            var details = JsonSerializer.Serialize(new { checks });
-            var progress = await executions.CompleteFanOutAsync(start.ExecutionId, total, details, cancellationToken);
-            LogFannedOut(logger, processType, start.ExecutionId, total, details);
-            if (progress?.IsComplete == true)
-            {
-                await runCloser.TryCloseAsync(start.ExecutionId, cancellationToken);
-            }
-        }
-        catch (Exception ex)
-        {
-            LogFanOutFailed(logger, ex, processType, start.ExecutionId);
-            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed,
-                JsonSerializer.Serialize(new { failure = "fan-out failed: " + ex.Message }), CancellationToken.None);
-            throw;
-        }
+        return RunOutcome.ContinuesInItsJobs;
     }
 
     private async Task<int> EnqueueAsync(ISourceConnector connector, string processType, Guid executionId, CancellationToken cancellationToken)
@@ -213,9 +205,6 @@ public sealed partial class CheckFanOutJob(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType} skipped: execution {RunningExecutionId} of the same type is still running")]
-    private static partial void LogSkipped(ILogger logger, string processType, Guid? runningExecutionId);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType} expected to take {Hours:0.00} h at the configured rate limits ({Summary})")]
     private static partial void LogEstimate(ILogger logger, string processType, double hours, string summary);
 
@@ -224,7 +213,4 @@ public sealed partial class CheckFanOutJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ProcessType} {ExecutionId}: {Total} checks enqueued {Details}")]
     private static partial void LogFannedOut(ILogger logger, string processType, Guid executionId, int total, string details);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{ProcessType} {ExecutionId}: fan-out failed")]
-    private static partial void LogFanOutFailed(ILogger logger, Exception exception, string processType, Guid executionId);
 }

@@ -21,6 +21,7 @@ public sealed partial class CleanupJob(
     StockHistoryStore history,
     ErrorStore errors,
     ExecutionStore executions,
+    ExecutionRunner runner,
     HealthCheckStore health,
     AlertStore alerts,
     AlertLogStore alertLog,
@@ -30,24 +31,10 @@ public sealed partial class CleanupJob(
     [DisplayName("クリーンアップ (保存期間)")]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var start = await executions.TryStartAsync(ProcessTypes.Cleanup, Environment.MachineName, "hangfire", cancellationToken);
-        if (!start.Started)
-        {
-            return;
-        }
-
-        try
-        {
-            await CleanAsync(start.ExecutionId, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed, JsonSerializer.Serialize(new { failure = ex.Message }), CancellationToken.None);
-            throw;
-        }
+        await runner.RunAsync(ProcessTypes.Cleanup, "hangfire", (_, token) => CleanAsync(token), cancellationToken);
     }
 
-    private async Task CleanAsync(Guid executionId, CancellationToken cancellationToken)
+    private async Task<RunOutcome> CleanAsync(CancellationToken cancellationToken)
     {
         var retention = await settings.GetAsync(RetentionSettings.Key, RetentionSettings.Default, cancellationToken);
         var now = timeProvider.GetUtcNow();
@@ -58,14 +45,14 @@ public sealed partial class CleanupJob(
         var oldAlerts = await alerts.DeleteOlderThanAsync(now.AddDays(-retention.AlertDays), cancellationToken)
             + await alertLog.DeleteOlderThanAsync(now.AddDays(-retention.AlertDays), cancellationToken);
         LogCleaned(logger, partitions.Count, resolvedErrors, oldExecutions, healthRows, oldAlerts);
-        await executions.FinishAsync(executionId, ExecutionStatuses.Completed, JsonSerializer.Serialize(new
+        return RunOutcome.Completed(new
         {
             droppedPartitions = partitions,
             resolvedErrors,
             executions = oldExecutions,
             healthRows,
             alerts = oldAlerts,
-        }), cancellationToken);
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup: {Partitions} history partitions dropped, {Errors} resolved errors, {Executions} executions, {HealthRows} health results, {Alerts} alerts deleted")]

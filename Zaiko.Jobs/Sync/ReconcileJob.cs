@@ -23,6 +23,7 @@ namespace Zaiko.Jobs.Sync;
 public sealed partial class ReconcileJob(
     ListingStore listings,
     ExecutionStore executions,
+    ExecutionRunner runner,
     ErrorStore errors,
     ChannelConnectors channels,
     ILogger<ReconcileJob> logger)
@@ -32,41 +33,32 @@ public sealed partial class ReconcileJob(
     [DisplayName("出品照合 (reconcile)")]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var start = await executions.TryStartAsync(ProcessTypes.Reconcile, Environment.MachineName, "hangfire", cancellationToken);
-        if (!start.Started)
-        {
-            return;
-        }
+        await runner.RunAsync(ProcessTypes.Reconcile, "hangfire", ReconcileAllAsync, cancellationToken);
+    }
 
+    private async Task<RunOutcome> ReconcileAllAsync(Guid executionId, CancellationToken cancellationToken)
+    {
         var perChannel = new Dictionary<string, ChannelTally>(StringComparer.Ordinal);
-        try
+        foreach (var connector in channels.All)
         {
-            foreach (var connector in channels.All)
-            {
-                var tally = await ReconcileAsync(connector, start.ExecutionId, cancellationToken);
-                await ReportUnreadableAsync(connector.Platform, tally, start.ExecutionId, cancellationToken);
-                perChannel[connector.Platform] = tally;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await executions.FinishAsync(start.ExecutionId, ExecutionStatuses.Failed, JsonSerializer.Serialize(new { failure = ex.Message }), CancellationToken.None);
-            throw;
+            var tally = await ReconcileAsync(connector, executionId, cancellationToken);
+            await ReportUnreadableAsync(connector.Platform, tally, executionId, cancellationToken);
+            perChannel[connector.Platform] = tally;
         }
 
         var checkedCount = perChannel.Values.Sum(t => t.Checked);
         var matching = perChannel.Values.Sum(t => t.Matching);
-        var details = JsonSerializer.Serialize(new
+        var status = perChannel.Values.Any(t => t.NotFound > 0 || t.Unreadable > 0) ? ExecutionStatuses.Partial : ExecutionStatuses.Completed;
+        var outcome = RunOutcome.Finished(status, new
         {
             @checked = checkedCount,
             matching,
             drift = perChannel.ToDictionary(p => p.Key, p => p.Value.Drifted),
             notFound = perChannel.Values.Sum(t => t.NotFound),
             channels = perChannel,
-        }, JsonSerializerOptions.Web);
-        var status = perChannel.Values.Any(t => t.NotFound > 0 || t.Unreadable > 0) ? ExecutionStatuses.Partial : ExecutionStatuses.Completed;
-        await executions.FinishAsync(start.ExecutionId, status, details, cancellationToken);
-        LogReconciled(logger, checkedCount, matching, details);
+        });
+        LogReconciled(logger, checkedCount, matching, outcome.DetailsJson!);
+        return outcome;
     }
 
     private async Task<ChannelTally> ReconcileAsync(IChannelConnector connector, Guid executionId, CancellationToken cancellationToken)

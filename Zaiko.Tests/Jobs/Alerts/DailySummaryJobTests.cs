@@ -154,6 +154,27 @@ public sealed partial class DailySummaryJobTests(PostgresDatabase database) : Al
     }
 
     [Fact]
+    public async Task RunAsync_ClosesItsRunAsFailed_WhenItIsCancelledMidway()
+    {
+        await SetAlertSettingsAsync(Configured);
+        using var cancellation = new CancellationTokenSource();
+        using var scope = Services.CreateScope();
+        await using (var tableLock = await TableLock.TakeAsync(Database.DataSource, "inventory_errors"))
+        {
+            var run = scope.ServiceProvider.GetRequiredService<DailySummaryJob>().RunAsync(cancellation.Token);
+            await tableLock.WaitForWaiterAsync();
+            await cancellation.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        Assert.Empty(smtp.Messages);
+        var execution = Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
+        Assert.Equal(ExecutionStatuses.Failed, execution.Status);
+        Assert.Contains("daily-summary was cancelled before it finished", execution.Details);
+        Assert.Equal(Zaiko.Jobs.Runs.ExecutionRunner.WorkerId, execution.WorkerId);
+    }
+
+    [Fact]
     public async Task RunAsync_SaysWhyNothingWasSent_WhenSmtpIsSetButNobodyReceivesIt()
     {
         await SetAlertSettingsAsync(Configured with { EmailRecipients = [] });

@@ -86,7 +86,7 @@ public sealed class CheckFanOutReportTests(PostgresDatabase database)
         var run = Assert.Single(await app.App.Services.GetRequiredService<ExecutionStore>().ListRecentAsync(ProcessTypes.StockCheck, 5, CancellationToken.None));
         Assert.Equal(ExecutionStatuses.Failed, run.Status);
         Assert.NotNull(run.EndedAt);
-        Assert.Contains("fan-out failed: ", run.Details);
+        Assert.Contains("stock-check was cancelled before it finished", run.Details);
     }
 
     private async Task<RunningApp> StartAsync(params string[] args) =>

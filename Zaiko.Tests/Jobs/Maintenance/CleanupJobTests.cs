@@ -4,6 +4,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Health;
 using Zaiko.Data.Settings;
 using Zaiko.Jobs.Maintenance;
+using Zaiko.Jobs.Runs;
 using Zaiko.Tests.Infrastructure;
 
 namespace Zaiko.Tests.Jobs.Maintenance;
@@ -28,9 +29,7 @@ public sealed class CleanupJobTests(PostgresDatabase database) : DatabaseTest(da
         await new AlertLogStore(Database.DataSource, Clock).RecordAsync(new AlertAttempt(null, "daily-summary:2026-11-27", "email", "info", "日次サマリー", "sent"), CancellationToken.None);
         Clock.Advance(TimeSpan.FromDays(120));
 
-        await new CleanupJob(new SettingsStore(Database.DataSource, Clock), History, Errors, Executions, health,
-                new AlertStore(Database.DataSource, Clock), new AlertLogStore(Database.DataSource, Clock), Clock, NullLogger<CleanupJob>.Instance)
-            .RunAsync(CancellationToken.None);
+        await Job().RunAsync(CancellationToken.None);
 
         Assert.Null(await Errors.GetAsync(resolved, CancellationToken.None));
         Assert.Empty(await health.ListLatestAsync(CancellationToken.None));
@@ -42,6 +41,41 @@ public sealed class CleanupJobTests(PostgresDatabase database) : DatabaseTest(da
     }
 
     [Fact]
+    public async Task RunAsync_ClosesItsRunAsFailed_WhenItIsCancelledMidway()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await using (var tableLock = await TableLock.TakeAsync(Database.DataSource, "settings"))
+        {
+            var run = Job().RunAsync(cancellation.Token);
+            await tableLock.WaitForWaiterAsync();
+            await cancellation.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        var execution = Assert.Single(await Executions.ListRecentAsync("cleanup", 5, CancellationToken.None));
+        Assert.Equal("failed", execution.Status);
+        Assert.Contains("cleanup was cancelled before it finished", execution.Details);
+        Assert.Equal(ExecutionRunner.WorkerId, execution.WorkerId);
+    }
+
+    [Fact]
+    public async Task RunAsync_ClosesItsRunAsFailed_WithTheReason_WhenItCrashes()
+    {
+        await using (var connection = await Database.DataSource.OpenConnectionAsync())
+        {
+            // A retention setting that cannot be read as one: the job cannot know what to keep.
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "INSERT INTO settings (key, value, version, updated_at, updated_by) VALUES ('retention', '\"two years\"', 1, now(), 'test')");
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Job().RunAsync(CancellationToken.None));
+
+        var execution = Assert.Single(await Executions.ListRecentAsync("cleanup", 5, CancellationToken.None));
+        Assert.Equal("failed", execution.Status);
+        Assert.Contains("cleanup failed: ", execution.Details);
+    }
+
+    [Fact]
     public async Task PartitionMaintenance_CreatesPartitionsAhead()
     {
         await History.DropPartitionsBeforeAsync(Clock.GetUtcNow().AddYears(5), CancellationToken.None);
@@ -50,4 +84,8 @@ public sealed class CleanupJobTests(PostgresDatabase database) : DatabaseTest(da
 
         Assert.Equal(PartitionMaintenanceJob.MonthsAhead + 2, (await History.ListPartitionsAsync(CancellationToken.None)).Count);
     }
+
+    private CleanupJob Job() => new(new SettingsStore(Database.DataSource, Clock), History, Errors, Executions,
+        new ExecutionRunner(Executions, NullLogger<ExecutionRunner>.Instance), new HealthCheckStore(Database.DataSource, Clock),
+        new AlertStore(Database.DataSource, Clock), new AlertLogStore(Database.DataSource, Clock), Clock, NullLogger<CleanupJob>.Instance);
 }

@@ -67,6 +67,26 @@ public sealed class ReconcileJobTests(ChannelFixture fixture) : ChannelTest(fixt
         Assert.Empty(await RequestsAsync("mercari"));
     }
 
+    [Fact]
+    public async Task Reconcile_ClosesItsRunAsFailed_WhenItIsCancelledMidway()
+    {
+        await MercariListingAsync("m-cancel", inSandbox: true);
+        using var cancellation = new CancellationTokenSource();
+        Task run;
+        await using (var tableLock = await TableLock.TakeAsync(Database.DataSource, "listing_platforms"))
+        {
+            run = Services().GetRequiredService<ReconcileJob>().RunAsync(cancellation.Token);
+            await tableLock.WaitForWaiterAsync();
+            await cancellation.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        var execution = Assert.Single(await new ExecutionStore(Database.DataSource, Clock).ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None));
+        Assert.Equal(ExecutionStatuses.Failed, execution.Status);
+        Assert.Contains("reconcile was cancelled before it finished", execution.Details);
+        Assert.Equal(Zaiko.Jobs.Runs.ExecutionRunner.WorkerId, execution.WorkerId);
+    }
+
     private async Task<Execution> ReconcileAsync()
     {
         await Services().GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
