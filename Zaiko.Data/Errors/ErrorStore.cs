@@ -138,11 +138,11 @@ public sealed class ErrorStore(NpgsqlDataSource dataSource, TimeProvider timePro
         GROUP BY error_type, platform
         """;
 
-    /// <summary>How many errors of each type and platform a run recorded, for its run-level anomaly rules.</summary>
-    public async Task<IReadOnlyList<ErrorCount>> CountForExecutionAsync(Guid executionId, CancellationToken cancellationToken)
+    /// <summary>How many errors of each type and platform a run recorded, for its run-level anomaly rules (inside the closing transaction).</summary>
+    public async Task<IReadOnlyList<ErrorCount>> CountForExecutionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid executionId,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ErrorCount>(new CommandDefinition(CountForExecutionSql, new { executionId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ErrorCount>(new CommandDefinition(CountForExecutionSql, new { executionId }, transaction, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

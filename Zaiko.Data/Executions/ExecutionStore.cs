@@ -219,12 +219,10 @@ public sealed class ExecutionStore(NpgsqlDataSource dataSource, TimeProvider tim
     /// Closes a run whose fan-out is complete and whose checks have all reported — completed, or partial
     /// when any check failed. Exactly one caller gets the closed execution back; the others get null.
     /// </summary>
-    public async Task<Execution?> TryCloseAsync(Guid executionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Execution>(new CommandDefinition(CloseSql,
-            new { executionId, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
-    }
+    /// <remarks>Inside the caller's transaction, so what closing the run decides (its anomalies) commits with it or not at all.</remarks>
+    public async Task<Execution?> TryCloseAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid executionId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<Execution>(new CommandDefinition(CloseSql,
+            new { executionId, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
 
     private const string DeleteFinishedSql = """
         -- ExecutionStore.DeleteFinishedOlderThanAsync

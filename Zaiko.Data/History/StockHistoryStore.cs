@@ -141,10 +141,7 @@ public sealed class StockHistoryStore(NpgsqlDataSource dataSource, TimeProvider 
         WHERE execution_id = @executionId AND previous_stock > 0 AND new_stock = 0
         """;
 
-    /// <summary>Offers whose stock fell from positive to zero during a run.</summary>
-    public async Task<long> CountNewlyOutOfStockAsync(Guid executionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountNewlyOutOfStockSql, new { executionId }, cancellationToken: cancellationToken));
-    }
+    /// <summary>Offers whose stock fell from positive to zero during a run (inside the closing transaction).</summary>
+    public async Task<long> CountNewlyOutOfStockAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid executionId, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountNewlyOutOfStockSql, new { executionId }, transaction, cancellationToken: cancellationToken));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
@@ -12,9 +13,11 @@ namespace Zaiko.Jobs.Checks;
 /// <summary>
 /// Closes a check run once its last check has reported, and applies the run-level anomaly rules: too many
 /// unreadable Yahoo! pages (selectors need updating), a chain of stock-outs, several sources failing at
-/// once. Each raises one critical error for the run instead of one per offer.
+/// once. Each raises one critical error for the run instead of one per offer. Closing and raising are one
+/// transaction: whoever sees the run closed sees its critical errors too, and a process that dies in between
+/// leaves the run open for the next check (or the stale-run sweep) rather than closed without its alerts.
 /// </summary>
-public sealed partial class RunCloser(ExecutionStore executions, ErrorStore errors, StockHistoryStore history,
+public sealed partial class RunCloser(NpgsqlDataSource dataSource, ExecutionStore executions, ErrorStore errors, StockHistoryStore history,
     MonitoringSettingsProvider settingsProvider, ILogger<RunCloser> logger)
 {
     private static readonly HashSet<string> FailureTypes =
@@ -23,40 +26,57 @@ public sealed partial class RunCloser(ExecutionStore executions, ErrorStore erro
     /// <summary>Closes the run if it is complete; returns it when this call closed it.</summary>
     public async Task<Execution?> TryCloseAsync(Guid executionId, CancellationToken cancellationToken)
     {
-        var closed = await executions.TryCloseAsync(executionId, cancellationToken);
+        var settings = await settingsProvider.GetAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var closed = await executions.TryCloseAsync(connection, transaction, executionId, cancellationToken);
         if (closed is null)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
+        var anomalies = await RunAnomaliesAsync(connection, transaction, closed, settings, cancellationToken);
+        foreach (var anomaly in anomalies)
+        {
+            await errors.RecordAsync(connection, transaction, anomaly, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         LogClosed(logger, closed.ProcessType, executionId, closed.Status, closed.ProcessedCount, closed.UpdatedCount, closed.ErrorCount,
             (closed.EndedAt!.Value - closed.StartedAt).TotalSeconds);
-        await RaiseRunAnomaliesAsync(closed, cancellationToken);
+        foreach (var anomaly in anomalies)
+        {
+            LogRunAnomaly(logger, closed.ProcessType, executionId, anomaly.ErrorType, anomaly.Message);
+        }
+
         return closed;
     }
 
-    private async Task RaiseRunAnomaliesAsync(Execution run, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<NewError>> RunAnomaliesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Execution run,
+        MonitoringSettings settings, CancellationToken cancellationToken)
     {
-        var settings = await settingsProvider.GetAsync(cancellationToken);
+        var anomalies = new List<NewError>();
+        NewError Critical(string type, string? platform, string message) =>
+            new(type, Severities.Critical, message) { ExecutionId = run.ExecutionId, Platform = platform };
+
         var checks = ChecksByPlatform(run.Details);
-        var counts = await errors.CountForExecutionAsync(run.ExecutionId, cancellationToken);
+        var counts = await errors.CountForExecutionAsync(connection, transaction, run.ExecutionId, cancellationToken);
         long Failures(string platform, Func<string, bool> type) => counts.Where(c => c.Platform == platform && type(c.ErrorType)).Sum(c => c.Count);
 
         var yahooChecks = checks.GetValueOrDefault(SourcePlatforms.Yahoo);
         var unreadable = Failures(SourcePlatforms.Yahoo, type => type == ErrorTypes.LayoutChanged);
         if (yahooChecks > 0 && unreadable * 100m / yahooChecks > settings.LayoutChangedRunThresholdPct)
         {
-            await RaiseAsync(run, ErrorTypes.LayoutChanged, SourcePlatforms.Yahoo, Invariant(
-                $"{unreadable} of {yahooChecks} Yahoo! pages ({unreadable * 100m / yahooChecks:0.0} %) could not be read in this run: the page layout changed and the selectors need update"),
-                cancellationToken);
+            anomalies.Add(Critical(ErrorTypes.LayoutChanged, SourcePlatforms.Yahoo, Invariant(
+                $"{unreadable} of {yahooChecks} Yahoo! pages ({unreadable * 100m / yahooChecks:0.0} %) could not be read in this run: the page layout changed and the selectors need update")));
         }
 
-        var stockOuts = await history.CountNewlyOutOfStockAsync(run.ExecutionId, cancellationToken);
+        var stockOuts = await history.CountNewlyOutOfStockAsync(connection, transaction, run.ExecutionId, cancellationToken);
         if (stockOuts > settings.StockOutChainThreshold)
         {
-            await RaiseAsync(run, ErrorTypes.StockOutChain, null, Invariant(
-                $"{stockOuts} offers went out of stock in one run (threshold {settings.StockOutChainThreshold}): check that the source pages are read correctly before trusting it"),
-                cancellationToken);
+            anomalies.Add(Critical(ErrorTypes.StockOutChain, null, Invariant(
+                $"{stockOuts} offers went out of stock in one run (threshold {settings.StockOutChainThreshold}): check that the source pages are read correctly before trusting it")));
         }
 
         var failing = checks
@@ -65,15 +85,11 @@ public sealed partial class RunCloser(ExecutionStore executions, ErrorStore erro
             .ToArray();
         if (failing.Length >= 2)
         {
-            await RaiseAsync(run, ErrorTypes.MultiSourceFailure, null,
-                $"several sources are failing at once ({string.Join(", ", failing)} checks failed): suspect the network or this server", cancellationToken);
+            anomalies.Add(Critical(ErrorTypes.MultiSourceFailure, null,
+                $"several sources are failing at once ({string.Join(", ", failing)} checks failed): suspect the network or this server"));
         }
-    }
 
-    private Task<long> RaiseAsync(Execution run, string type, string? platform, string message, CancellationToken cancellationToken)
-    {
-        LogRunAnomaly(logger, run.ProcessType, run.ExecutionId, type, message);
-        return errors.RecordAsync(new NewError(type, Severities.Critical, message) { ExecutionId = run.ExecutionId, Platform = platform }, cancellationToken);
+        return anomalies;
     }
 
     /// <summary>The fan-out writes {"checks": {"yahoo": n, "amazon": m}} into the run's details.</summary>

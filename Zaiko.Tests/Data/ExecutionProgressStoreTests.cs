@@ -45,8 +45,8 @@ public sealed class ExecutionProgressStoreTests(PostgresDatabase database) : Dat
         }
 
         Clock.Advance(TimeSpan.FromSeconds(42));
-        var closed = await Executions.TryCloseAsync(run.ExecutionId, CancellationToken.None);
-        var again = await Executions.TryCloseAsync(run.ExecutionId, CancellationToken.None);
+        var closed = await CloseAsync(run.ExecutionId);
+        var again = await CloseAsync(run.ExecutionId);
 
         Assert.Equal(("partial", StartTime.AddSeconds(42)), (closed!.Status, closed.EndedAt!.Value));
         Assert.Null(again);
@@ -58,7 +58,7 @@ public sealed class ExecutionProgressStoreTests(PostgresDatabase database) : Dat
         var run = await Executions.TryStartAsync("stock-check", null, "test", CancellationToken.None);
         await Executions.CompleteFanOutAsync(run.ExecutionId, 3, null, CancellationToken.None);
 
-        Assert.Null(await Executions.TryCloseAsync(run.ExecutionId, CancellationToken.None));
+        Assert.Null(await CloseAsync(run.ExecutionId));
         Assert.Equal("running", (await Executions.GetAsync(run.ExecutionId, CancellationToken.None))!.Status);
     }
 
@@ -78,5 +78,11 @@ public sealed class ExecutionProgressStoreTests(PostgresDatabase database) : Dat
         Assert.Null(await Executions.GetAsync(old.ExecutionId, CancellationToken.None));
         Assert.NotNull(await Executions.GetAsync(running.ExecutionId, CancellationToken.None));
         Assert.NotNull(await Executions.GetAsync(recent.ExecutionId, CancellationToken.None));
+    }
+
+    private async Task<Zaiko.Data.Executions.Execution?> CloseAsync(Guid executionId)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        return await Executions.TryCloseAsync(connection, null, executionId, CancellationToken.None);
     }
 }

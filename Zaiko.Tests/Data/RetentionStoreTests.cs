@@ -16,7 +16,8 @@ public sealed class RetentionStoreTests(PostgresDatabase database) : DatabaseTes
         await Errors.RecordAsync(new NewError("timeout", "low", "c") { ExecutionId = run.ExecutionId }, CancellationToken.None);
         await Errors.RecordAsync(new NewError("timeout", "low", "other run"), CancellationToken.None);
 
-        var counts = await Errors.CountForExecutionAsync(run.ExecutionId, CancellationToken.None);
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        var counts = await Errors.CountForExecutionAsync(connection, null, run.ExecutionId, CancellationToken.None);
 
         Assert.Equal([new ErrorCount("layout_changed", "yahoo", 2), new ErrorCount("timeout", "", 1)], counts.OrderBy(c => c.ErrorType));
     }
@@ -46,6 +47,7 @@ public sealed class RetentionStoreTests(PostgresDatabase database) : DatabaseTes
         await History.AppendAsync(new StockChange(otherOffer.Id, other.Id, 0, 1, null, null, null, null, "stock-check", run), CancellationToken.None);
         await History.AppendAsync(new StockChange(otherOffer.Id, other.Id, 1, 0, null, null, null, null, "manual", null), CancellationToken.None);
 
-        Assert.Equal(1, await History.CountNewlyOutOfStockAsync(run, CancellationToken.None));
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await History.CountNewlyOutOfStockAsync(connection, null, run, CancellationToken.None));
     }
 }

@@ -241,8 +241,9 @@ public sealed class CheckPipelineTests(PipelineFixture pipeline) : IAsyncLifetim
 
         var run = await pipeline.RunCycleAsync();
 
-        Assert.Equal(1, await pipeline.CountAsync(
-            "SELECT count(*) FROM inventory_errors WHERE error_type = 'stock_out_chain' AND severity = 'critical' AND execution_id = @id", new { id = run.ExecutionId }));
+        const string ChainErrors = "SELECT count(*) FROM inventory_errors WHERE error_type = 'stock_out_chain' AND severity = 'critical' AND execution_id = @id";
+        await pipeline.WaitAsync(async () => await pipeline.CountAsync(ChainErrors, new { id = run.ExecutionId }) > 0 ? "raised" : null, "the run's stock_out_chain error");
+        Assert.Equal(1, await pipeline.CountAsync(ChainErrors, new { id = run.ExecutionId }));
     }
 
     [Fact]

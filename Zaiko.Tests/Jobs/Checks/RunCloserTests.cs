@@ -68,7 +68,25 @@ public sealed class RunCloserTests(PostgresDatabase database) : DatabaseTest(dat
         Assert.Null(await Closer().TryCloseAsync(run.ExecutionId, CancellationToken.None));
     }
 
-    private RunCloser Closer() => new(Executions, Errors, History,
+    [Fact]
+    public async Task TryCloseAsync_LeavesTheRunOpen_WhenItsAnomaliesCannotBeRecorded()
+    {
+        var run = await CompleteRunAsync("""{"checks":{"yahoo":10}}""", total: 10);
+        using var cancellation = new CancellationTokenSource();
+
+        await using (var tableLock = await TableLock.TakeAsync(Database.DataSource, "inventory_errors"))
+        {
+            var closing = Closer().TryCloseAsync(run, cancellation.Token);
+            await tableLock.WaitForWaiterAsync();
+            await cancellation.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => closing);
+        }
+
+        Assert.Equal("running", (await Executions.GetAsync(run, CancellationToken.None))!.Status);
+        Assert.NotNull(await Closer().TryCloseAsync(run, CancellationToken.None));
+    }
+
+    private RunCloser Closer() => new(Database.DataSource, Executions, Errors, History,
         new MonitoringSettingsProvider(new SettingsStore(Database.DataSource, Clock), Clock), NullLogger<RunCloser>.Instance);
 
     private async Task<Guid> CompleteRunAsync(string details, int total)
