@@ -59,6 +59,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertLogStore>();
         services.AddSingleton<DailySummaryStore>();
+        services.AddSingleton<ProductQueries>();
+        services.AddSingleton<ExecutionQueries>();
+        services.AddSingleton<ErrorQueries>();
         return services;
     }
 

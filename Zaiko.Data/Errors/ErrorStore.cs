@@ -7,7 +7,7 @@ public sealed class ErrorStore(NpgsqlDataSource dataSource, TimeProvider timePro
 {
     private const int MaxMessageLength = 4000;
 
-    private const string Columns = """
+    internal const string Columns = """
         id, execution_id, product_id, inventory_id, listing_id, error_type, error_code, message, stack_trace,
         product_title, source_url, platform, severity, resolved, resolution_notes, resolved_at, resolved_by, created_at
         """;
@@ -60,36 +60,6 @@ public sealed class ErrorStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return await connection.QuerySingleOrDefaultAsync<InventoryError>(new CommandDefinition(GetSql, new { id }, cancellationToken: cancellationToken));
     }
 
-    private const string ListUnresolvedSql = $"""
-        -- ErrorStore.ListUnresolvedAsync
-        SELECT {Columns} FROM inventory_errors
-        WHERE NOT resolved AND severity = ANY(@severities)
-        ORDER BY created_at DESC, id DESC
-        LIMIT @limit
-        """;
-
-    /// <summary>Unresolved errors at or above a severity, newest first.</summary>
-    public async Task<IReadOnlyList<InventoryError>> ListUnresolvedAsync(string minimumSeverity, int limit, CancellationToken cancellationToken)
-    {
-        var severities = Severities.Ordered.Skip(Severities.Rank(minimumSeverity)).ToArray();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<InventoryError>(new CommandDefinition(ListUnresolvedSql,
-            new { severities, limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: cancellationToken));
-        return rows.AsList();
-    }
-
-    private const string ListForExecutionSql = $"""
-        -- ErrorStore.ListForExecutionAsync
-        SELECT {Columns} FROM inventory_errors WHERE execution_id = @executionId ORDER BY id
-        """;
-
-    public async Task<IReadOnlyList<InventoryError>> ListForExecutionAsync(Guid executionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<InventoryError>(new CommandDefinition(ListForExecutionSql, new { executionId }, cancellationToken: cancellationToken));
-        return rows.AsList();
-    }
-
     private const string ResolveSql = """
         -- ErrorStore.ResolveAsync
         UPDATE inventory_errors
@@ -109,26 +79,6 @@ public sealed class ErrorStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return await connection.ExecuteAsync(new CommandDefinition(ResolveSql,
             new { id, notes, resolvedBy, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
     }
-
-    private const string CountUnresolvedSql = """
-        -- ErrorStore.CountUnresolvedBySeverityAsync
-        SELECT severity, count(*) FROM inventory_errors WHERE NOT resolved GROUP BY severity
-        """;
-
-    public async Task<IReadOnlyDictionary<string, long>> CountUnresolvedBySeverityAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Severity, long Count)>(new CommandDefinition(CountUnresolvedSql, cancellationToken: cancellationToken));
-        var counts = Severities.Ordered.ToDictionary(severity => severity, _ => 0L);
-        foreach (var (severity, count) in rows)
-        {
-            counts[severity] = count;
-        }
-
-        return counts;
-    }
-
-    private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..(maxLength - 1)] + "…";
 
     private const string CountForExecutionSql = """
         -- ErrorStore.CountForExecutionAsync
@@ -157,4 +107,6 @@ public sealed class ErrorStore(NpgsqlDataSource dataSource, TimeProvider timePro
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(DeleteResolvedSql, new { cutoff }, cancellationToken: cancellationToken));
     }
+
+    private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..(maxLength - 1)] + "…";
 }

@@ -9,7 +9,7 @@ namespace Zaiko.Data.Executions;
 /// </summary>
 public sealed class ExecutionStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
-    private const string Columns = """
+    internal const string Columns = """
         id, execution_id, process_type, status, started_at, ended_at, last_progress_at, worker_id, triggered_by,
         total_count, processed_count, updated_count, error_count, details::text AS details
         """;
@@ -116,22 +116,6 @@ public sealed class ExecutionStore(NpgsqlDataSource dataSource, TimeProvider tim
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Execution>(new CommandDefinition(GetSql, new { executionId }, cancellationToken: cancellationToken));
-    }
-
-    private const string ListRecentSql = $"""
-        -- ExecutionStore.ListRecentAsync
-        SELECT {Columns} FROM inventory_execution_logs
-        WHERE (@processType::text IS NULL OR process_type = @processType)
-        ORDER BY started_at DESC, id DESC
-        LIMIT @limit
-        """;
-
-    public async Task<IReadOnlyList<Execution>> ListRecentAsync(string? processType, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Execution>(new CommandDefinition(ListRecentSql,
-            new { processType, limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: cancellationToken));
-        return rows.AsList();
     }
 
     private const string FailStaleSql = """

@@ -80,15 +80,4 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, TimeProvider timeP
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Product>(new CommandDefinition(GetBySkuSql, new { sku }, cancellationToken: cancellationToken));
     }
-
-    private const string CountSql = """
-        -- ProductStore.CountAsync
-        SELECT count(*) FROM products
-        """;
-
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
-    }
 }

@@ -58,7 +58,7 @@ public sealed class ErrorStoreTests(PostgresDatabase database) : DatabaseTest(da
         Clock.Advance(TimeSpan.FromSeconds(1));
         var critical = await Errors.RecordAsync(new NewError("layout_changed", "critical", "c"), CancellationToken.None);
 
-        var urgent = await Errors.ListUnresolvedAsync("high", 10, CancellationToken.None);
+        var urgent = await ErrorQueries.ListUnresolvedAsync("high", 10, CancellationToken.None);
 
         Assert.Equal([critical, high], urgent.Select(e => e.Id));
     }
@@ -96,7 +96,7 @@ public sealed class ErrorStoreTests(PostgresDatabase database) : DatabaseTest(da
         var resolved = await Errors.RecordAsync(new NewError("blocked", "high", "c"), CancellationToken.None);
         await Errors.ResolveAsync(resolved, null, "test", CancellationToken.None);
 
-        var counts = await Errors.CountUnresolvedBySeverityAsync(CancellationToken.None);
+        var counts = await ErrorQueries.CountUnresolvedBySeverityAsync(CancellationToken.None);
 
         Assert.Equal(new Dictionary<string, long> { ["low"] = 2, ["medium"] = 0, ["high"] = 0, ["critical"] = 0 }, counts);
     }
@@ -109,7 +109,7 @@ public sealed class ErrorStoreTests(PostgresDatabase database) : DatabaseTest(da
         var second = await Errors.RecordAsync(new NewError("blocked", "medium", "b") { ExecutionId = run.ExecutionId }, CancellationToken.None);
         await Errors.RecordAsync(new NewError("blocked", "medium", "elsewhere"), CancellationToken.None);
 
-        var errors = await Errors.ListForExecutionAsync(run.ExecutionId, CancellationToken.None);
+        var errors = await ErrorQueries.ListForExecutionAsync(run.ExecutionId, CancellationToken.None);
 
         Assert.Equal([first, second], errors.Select(e => e.Id));
     }

@@ -115,9 +115,9 @@ public sealed class ExecutionStoreTests(PostgresDatabase database) : DatabaseTes
         var b = await Executions.TryStartAsync("stock-check", null, "schedule", CancellationToken.None);
         await Executions.TryStartAsync("cleanup", null, "schedule", CancellationToken.None);
 
-        var recent = await Executions.ListRecentAsync("stock-check", 10, CancellationToken.None);
+        var recent = await ExecutionQueries.ListRecentAsync("stock-check", 10, CancellationToken.None);
 
         Assert.Equal([b.ExecutionId, a.ExecutionId], recent.Select(e => e.ExecutionId));
-        Assert.Equal(3, (await Executions.ListRecentAsync(null, 10, CancellationToken.None)).Count);
+        Assert.Equal(3, (await ExecutionQueries.ListRecentAsync(null, 10, CancellationToken.None)).Count);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ProductStoreTests(PostgresDatabase database) : DatabaseTest(
             Products.CreateAsync(new NewProduct("SKU-1", "second"), "test", CancellationToken.None));
 
         Assert.Equal("sku", ex.Field);
-        Assert.Equal(1, await Products.CountAsync(CancellationToken.None));
+        Assert.Equal(1, await new ProductQueries(Database.DataSource).CountAsync(CancellationToken.None));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class ProductStoreTests(PostgresDatabase database) : DatabaseTest(
             Products.CreateAsync(new NewProduct(sku, title), "test", CancellationToken.None));
 
         Assert.Equal(field, ex.Field);
-        Assert.Equal(0, await Products.CountAsync(CancellationToken.None));
+        Assert.Equal(0, await new ProductQueries(Database.DataSource).CountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class ProductStoreTests(PostgresDatabase database) : DatabaseTest(
         await Products.CreateAsync(new NewProduct("A", "a"), "test", CancellationToken.None);
         await Products.CreateAsync(new NewProduct("B", "b"), "test", CancellationToken.None);
 
-        Assert.Equal(2, await Products.CountAsync(CancellationToken.None));
+        Assert.Equal(2, await new ProductQueries(Database.DataSource).CountAsync(CancellationToken.None));
     }
 }

@@ -28,6 +28,10 @@ public abstract class DatabaseTest(PostgresDatabase database) : IAsyncLifetime
 
     protected ErrorStore Errors => new(Database.DataSource, Clock);
 
+    protected ErrorQueries ErrorQueries => new(Database.DataSource);
+
+    protected ExecutionQueries ExecutionQueries => new(Database.DataSource);
+
     public virtual Task InitializeAsync() => Database.ResetAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;

@@ -119,12 +119,12 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>Runs one check cycle through Hangfire and waits until it closes.</summary>
     public async Task<Execution> RunCycleAsync(string processType = "stock-check")
     {
-        var executions = Services.GetRequiredService<ExecutionStore>();
-        var before = (await executions.ListRecentAsync(processType, 1, CancellationToken.None)).FirstOrDefault()?.ExecutionId;
+        var executionQueries = Services.GetRequiredService<ExecutionQueries>();
+        var before = (await executionQueries.ListRecentAsync(processType, 1, CancellationToken.None)).FirstOrDefault()?.ExecutionId;
         Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CheckFanOutJob>(job => job.RunAsync(processType, CancellationToken.None));
         return await WaitAsync(async () =>
         {
-            var latest = (await executions.ListRecentAsync(processType, 1, CancellationToken.None)).FirstOrDefault();
+            var latest = (await executionQueries.ListRecentAsync(processType, 1, CancellationToken.None)).FirstOrDefault();
             return latest is not null && latest.ExecutionId != before && latest.Status != "running" ? latest : null;
         }, $"{processType} run to close");
     }

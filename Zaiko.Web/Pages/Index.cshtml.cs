@@ -8,10 +8,8 @@ using Zaiko.Data.Products;
 
 namespace Zaiko.Web.Pages;
 
-public sealed class IndexModel(ProductStore products, InventoryStore inventory, ErrorStore errors, ExecutionStore executions) : PageModel
+public sealed class IndexModel(ProductQueries products, InventoryStore inventory, ErrorQueries errors, ExecutionQueries executions) : PageModel
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public long ProductCount { get; private set; }
 
     public long YahooOffers { get; private set; }
@@ -33,5 +31,5 @@ public sealed class IndexModel(ProductStore products, InventoryStore inventory, 
     }
 
     public static string ToJst(DateTimeOffset time) =>
-        TimeZoneInfo.ConvertTime(time, Tokyo).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        JstTime.ToJst(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -133,7 +133,7 @@ public sealed partial class DailySummaryJobTests(PostgresDatabase database) : Al
 
         await RunJobAsync();
 
-        var execution = Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
+        var execution = Assert.Single(await ExecutionQueries.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
         Assert.Equal(ExecutionStatuses.Completed, execution.Status);
         Assert.Contains("\"エラー率\"", execution.Details);
     }
@@ -148,7 +148,7 @@ public sealed partial class DailySummaryJobTests(PostgresDatabase database) : Al
         var entry = Assert.Single(await AlertLog.ListForKeyAsync("daily-summary:2026-11-28", CancellationToken.None));
         Assert.Equal(("email", "failed"), (entry.Channel, entry.Result));
         Assert.False(string.IsNullOrEmpty(entry.Error));
-        var execution = Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
+        var execution = Assert.Single(await ExecutionQueries.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
         Assert.Equal(ExecutionStatuses.Failed, execution.Status);
         Assert.Contains("\"failure\"", execution.Details);
     }
@@ -168,7 +168,7 @@ public sealed partial class DailySummaryJobTests(PostgresDatabase database) : Al
         }
 
         Assert.Empty(smtp.Messages);
-        var execution = Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
+        var execution = Assert.Single(await ExecutionQueries.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None));
         Assert.Equal(ExecutionStatuses.Failed, execution.Status);
         Assert.Contains("daily-summary was cancelled before it finished", execution.Details);
         Assert.Equal(Zaiko.Jobs.Runs.ExecutionRunner.WorkerId, execution.WorkerId);
@@ -184,7 +184,7 @@ public sealed partial class DailySummaryJobTests(PostgresDatabase database) : Al
         Assert.Empty(smtp.Messages);
         var entry = Assert.Single(await AlertLog.ListForKeyAsync("daily-summary:2026-11-28", CancellationToken.None));
         Assert.Equal(("failed", "an SMTP server is set but there are no email recipients"), (entry.Result, entry.Error));
-        Assert.Equal(ExecutionStatuses.Completed, Assert.Single(await Executions.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None)).Status);
+        Assert.Equal(ExecutionStatuses.Completed, Assert.Single(await ExecutionQueries.ListRecentAsync(ProcessTypes.DailySummary, 5, CancellationToken.None)).Status);
     }
 
     [Theory]

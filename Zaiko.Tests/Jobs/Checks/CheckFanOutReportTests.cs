@@ -83,7 +83,7 @@ public sealed class CheckFanOutReportTests(PostgresDatabase database)
         }
 
         await lockHolder.RollbackAsync();
-        var run = Assert.Single(await app.App.Services.GetRequiredService<ExecutionStore>().ListRecentAsync(ProcessTypes.StockCheck, 5, CancellationToken.None));
+        var run = Assert.Single(await app.App.Services.GetRequiredService<ExecutionQueries>().ListRecentAsync(ProcessTypes.StockCheck, 5, CancellationToken.None));
         Assert.Equal(ExecutionStatuses.Failed, run.Status);
         Assert.NotNull(run.EndedAt);
         Assert.Contains("stock-check was cancelled before it finished", run.Details);
@@ -112,9 +112,9 @@ public sealed class CheckFanOutReportTests(PostgresDatabase database)
             await scope.ServiceProvider.GetRequiredService<CheckFanOutJob>().RunAsync(ProcessTypes.StockCheck, CancellationToken.None);
         }
 
-        return Assert.Single(await app.App.Services.GetRequiredService<ExecutionStore>().ListRecentAsync(ProcessTypes.StockCheck, 5, CancellationToken.None));
+        return Assert.Single(await app.App.Services.GetRequiredService<ExecutionQueries>().ListRecentAsync(ProcessTypes.StockCheck, 5, CancellationToken.None));
     }
 
     private static async Task<IReadOnlyList<InventoryError>> ErrorsAsync(RunningApp app, Execution run) =>
-        await app.App.Services.GetRequiredService<ErrorStore>().ListForExecutionAsync(run.ExecutionId, CancellationToken.None);
+        await app.App.Services.GetRequiredService<ErrorQueries>().ListForExecutionAsync(run.ExecutionId, CancellationToken.None);
 }

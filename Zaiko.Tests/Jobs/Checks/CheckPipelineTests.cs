@@ -64,7 +64,7 @@ public sealed class CheckPipelineTests(PipelineFixture pipeline) : IAsyncLifetim
             await scope.ServiceProvider.GetRequiredService<CheckFanOutJob>().RunAsync("stock-check", CancellationToken.None);
         }
 
-        var recent = await executions.ListRecentAsync("stock-check", 5, CancellationToken.None);
+        var recent = await pipeline.Services.GetRequiredService<ExecutionQueries>().ListRecentAsync("stock-check", 5, CancellationToken.None);
         Assert.Equal(["skipped", "running"], recent.Select(e => e.Status));
         Assert.Equal(running.ExecutionId, (await executions.GetAsync(running.ExecutionId, CancellationToken.None))!.ExecutionId);
         Assert.Equal(0, await pipeline.CountAsync("SELECT count(*) FROM stock_history"));

@@ -26,7 +26,7 @@ public sealed class RunCloserTests(PostgresDatabase database) : DatabaseTest(dat
         var closed = await Closer().TryCloseAsync(run, CancellationToken.None);
 
         Assert.NotNull(closed);
-        var critical = Assert.Single(await Errors.ListUnresolvedAsync("critical", 10, CancellationToken.None));
+        var critical = Assert.Single(await ErrorQueries.ListUnresolvedAsync("critical", 10, CancellationToken.None));
         Assert.Equal("multi_source_failure", critical.ErrorType);
         Assert.Contains("yahoo 6/10", critical.Message);
         Assert.Contains("amazon 11/20", critical.Message);
@@ -43,7 +43,7 @@ public sealed class RunCloserTests(PostgresDatabase database) : DatabaseTest(dat
 
         await Closer().TryCloseAsync(run, CancellationToken.None);
 
-        Assert.Empty(await Errors.ListUnresolvedAsync("critical", 10, CancellationToken.None));
+        Assert.Empty(await ErrorQueries.ListUnresolvedAsync("critical", 10, CancellationToken.None));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class RunCloserTests(PostgresDatabase database) : DatabaseTest(dat
 
         await Closer().TryCloseAsync(run, CancellationToken.None);
 
-        Assert.Empty(await Errors.ListUnresolvedAsync("critical", 10, CancellationToken.None));
+        Assert.Empty(await ErrorQueries.ListUnresolvedAsync("critical", 10, CancellationToken.None));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class CleanupJobTests(PostgresDatabase database) : DatabaseTest(da
         Assert.Empty(await health.ListLatestAsync(CancellationToken.None));
         Assert.Empty(await alerts.ListRecentAsync(10, CancellationToken.None));
         Assert.Empty(await new AlertLogStore(Database.DataSource, Clock).ListRecentAsync(10, CancellationToken.None));
-        var run = Assert.Single(await Executions.ListRecentAsync("cleanup", 5, CancellationToken.None));
+        var run = Assert.Single(await ExecutionQueries.ListRecentAsync("cleanup", 5, CancellationToken.None));
         Assert.Equal("completed", run.Status);
         Assert.Contains("\"resolvedErrors\":1", run.Details.Replace(" ", ""));
     }
@@ -52,7 +52,7 @@ public sealed class CleanupJobTests(PostgresDatabase database) : DatabaseTest(da
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         }
 
-        var execution = Assert.Single(await Executions.ListRecentAsync("cleanup", 5, CancellationToken.None));
+        var execution = Assert.Single(await ExecutionQueries.ListRecentAsync("cleanup", 5, CancellationToken.None));
         Assert.Equal("failed", execution.Status);
         Assert.Contains("cleanup was cancelled before it finished", execution.Details);
         Assert.Equal(ExecutionRunner.WorkerId, execution.WorkerId);
@@ -70,7 +70,7 @@ public sealed class CleanupJobTests(PostgresDatabase database) : DatabaseTest(da
 
         await Assert.ThrowsAnyAsync<Exception>(() => Job().RunAsync(CancellationToken.None));
 
-        var execution = Assert.Single(await Executions.ListRecentAsync("cleanup", 5, CancellationToken.None));
+        var execution = Assert.Single(await ExecutionQueries.ListRecentAsync("cleanup", 5, CancellationToken.None));
         Assert.Equal("failed", execution.Status);
         Assert.Contains("cleanup failed: ", execution.Details);
     }

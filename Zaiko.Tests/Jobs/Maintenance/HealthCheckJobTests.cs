@@ -63,5 +63,5 @@ public sealed class HealthCheckJobTests(PostgresDatabase database)
     }
 
     private static async Task<IReadOnlyList<InventoryError>> ErrorsAsync(RunningApp app) =>
-        await app.App.Services.GetRequiredService<ErrorStore>().ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
+        await app.App.Services.GetRequiredService<ErrorQueries>().ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
 }

@@ -77,5 +77,5 @@ public sealed class FxUpdateJobTests(PostgresDatabase database, SandboxProcess s
 
     private Task RunAsync() => Get<FxUpdateJob>().RunAsync(CancellationToken.None);
 
-    private Task<IReadOnlyList<InventoryError>> ErrorsAsync() => Get<ErrorStore>().ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
+    private Task<IReadOnlyList<InventoryError>> ErrorsAsync() => Get<ErrorQueries>().ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
 }

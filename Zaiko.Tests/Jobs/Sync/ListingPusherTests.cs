@@ -195,7 +195,7 @@ public sealed class ListingPusherTests(ChannelFixture fixture) : ChannelTest(fix
     private async Task<Listing> GetAsync(long id) => (await new ListingStore(Database.DataSource, Clock).GetAsync(id, CancellationToken.None))!;
 
     private async Task<IReadOnlyList<InventoryError>> ErrorsAsync() =>
-        await new ErrorStore(Database.DataSource, Clock).ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
+        await new ErrorQueries(Database.DataSource).ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
 
     private async Task ExecuteAsync(string sql, object parameters)
     {

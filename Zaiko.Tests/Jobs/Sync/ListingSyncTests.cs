@@ -84,7 +84,7 @@ public sealed class ListingSyncTests(PipelineFixture pipeline) : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<SyncSweepJob>().RunAsync(CancellationToken.None);
         }
 
-        var run = (await pipeline.Services.GetRequiredService<Zaiko.Data.Executions.ExecutionStore>().ListRecentAsync("reconcile", 1, CancellationToken.None)).Single();
+        var run = (await pipeline.Services.GetRequiredService<Zaiko.Data.Executions.ExecutionQueries>().ListRecentAsync("reconcile", 1, CancellationToken.None)).Single();
         using var details = JsonDocument.Parse(run.Details);
         Assert.Equal((3, 2), (details.RootElement.GetProperty("checked").GetInt32(), details.RootElement.GetProperty("matching").GetInt32()));
         Assert.Equal(1, details.RootElement.GetProperty("drift").GetProperty("mercari").GetInt32());

@@ -61,7 +61,7 @@ public sealed class ReconcileJobTests(ChannelFixture fixture) : ChannelTest(fixt
 
         await Services().GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
 
-        var recent = await executions.ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None);
+        var recent = await new ExecutionQueries(Database.DataSource).ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None);
         Assert.Equal([ExecutionStatuses.Skipped, ExecutionStatuses.Running], recent.Select(e => e.Status));
         Assert.Equal(running.ExecutionId, recent[1].ExecutionId);
         Assert.Empty(await RequestsAsync("mercari"));
@@ -81,7 +81,7 @@ public sealed class ReconcileJobTests(ChannelFixture fixture) : ChannelTest(fixt
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         }
 
-        var execution = Assert.Single(await new ExecutionStore(Database.DataSource, Clock).ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None));
+        var execution = Assert.Single(await new ExecutionQueries(Database.DataSource).ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None));
         Assert.Equal(ExecutionStatuses.Failed, execution.Status);
         Assert.Contains("reconcile was cancelled before it finished", execution.Details);
         Assert.Equal(Zaiko.Jobs.Runs.ExecutionRunner.WorkerId, execution.WorkerId);
@@ -90,7 +90,7 @@ public sealed class ReconcileJobTests(ChannelFixture fixture) : ChannelTest(fixt
     private async Task<Execution> ReconcileAsync()
     {
         await Services().GetRequiredService<ReconcileJob>().RunAsync(CancellationToken.None);
-        return Assert.Single(await new ExecutionStore(Database.DataSource, Clock).ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None));
+        return Assert.Single(await new ExecutionQueries(Database.DataSource).ListRecentAsync(ProcessTypes.Reconcile, 5, CancellationToken.None));
     }
 
     /// <summary>An idle Mercari listing confirmed at 1 × 3,000 yen; the sandbox shows the same when <paramref name="inSandbox"/>.</summary>
@@ -114,5 +114,5 @@ public sealed class ReconcileJobTests(ChannelFixture fixture) : ChannelTest(fixt
     private async Task<Listing> GetAsync(long id) => (await new ListingStore(Database.DataSource, Clock).GetAsync(id, CancellationToken.None))!;
 
     private async Task<IReadOnlyList<InventoryError>> ErrorsAsync() =>
-        await new ErrorStore(Database.DataSource, Clock).ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
+        await new ErrorQueries(Database.DataSource).ListUnresolvedAsync(Severities.Low, 100, CancellationToken.None);
 }
