@@ -14,7 +14,7 @@ namespace Zaiko.Jobs.Scheduling;
 /// <summary>
 /// The one place recurring jobs are registered, with stable kebab-case ids (they are what admins see and
 /// trigger in /hangfire) and Asia/Tokyo crons from settings. Registration is idempotent; every process does it
-/// at start-up, and again when the schedules setting changes.
+/// at start-up only, so a changed schedules setting takes effect when the processes restart.
 /// </summary>
 public sealed partial class RecurringJobRegistrar(IRecurringJobManager recurringJobs, SettingsStore settings, ILogger<RecurringJobRegistrar> logger)
 {
