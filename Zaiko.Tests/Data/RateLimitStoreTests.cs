@@ -8,20 +8,24 @@ public sealed class RateLimitStoreTests(PostgresDatabase database) : DatabaseTes
 {
     private RateLimitStore Store => new(Database.DataSource);
 
+    // The bucket runs on the database's clock. At one token per 100 s, the seconds a busy machine spends between
+    // calls shift each wait by a second at most, so the assertions do not depend on the machine's speed.
+    private const double OnePer100Seconds = 0.01;
+
     [Fact]
     public async Task TryAcquireAsync_GrantsTheBurstAtOnce_ThenSpacesCallersAtTheRate()
     {
         var grants = new List<RateLimitGrant>();
         for (var i = 0; i < 4; i++)
         {
-            grants.Add(await Store.TryAcquireAsync("test:burst", capacity: 2, refillPerSecond: 1, TimeSpan.FromMinutes(1), CancellationToken.None));
+            grants.Add(await Store.TryAcquireAsync("test:burst", capacity: 2, refillPerSecond: OnePer100Seconds, TimeSpan.FromHours(1), CancellationToken.None));
         }
 
         Assert.All(grants, grant => Assert.True(grant.Acquired));
         Assert.Equal(TimeSpan.Zero, grants[0].Wait);
         Assert.Equal(TimeSpan.Zero, grants[1].Wait);
-        Assert.InRange(grants[2].Wait.TotalSeconds, 0.8, 1.0);
-        Assert.InRange(grants[3].Wait.TotalSeconds, 1.8, 2.0);
+        Assert.InRange(grants[2].Wait.TotalSeconds, 90, 100);
+        Assert.InRange(grants[3].Wait.TotalSeconds, 190, 200);
     }
 
     [Fact]
@@ -40,14 +44,14 @@ public sealed class RateLimitStoreTests(PostgresDatabase database) : DatabaseTes
         const int callers = 40;
 
         var grants = await Task.WhenAll(Enumerable.Range(0, callers).Select(_ =>
-            Store.TryAcquireAsync("test:concurrent", capacity: 5, refillPerSecond: 10, TimeSpan.FromMinutes(1), CancellationToken.None)));
+            Store.TryAcquireAsync("test:concurrent", capacity: 5, refillPerSecond: OnePer100Seconds, TimeSpan.FromHours(2), CancellationToken.None)));
 
         Assert.All(grants, grant => Assert.True(grant.Acquired));
         var waits = grants.Select(g => g.Wait.TotalSeconds).Order().ToArray();
-        Assert.InRange(waits.Count(w => w == 0), 5, 10);
-        // 35 callers beyond the burst at 10/s: the last slot is about 3.5 s out (less whatever refilled meanwhile).
-        Assert.InRange(waits[^1], 2.5, 3.5);
-        Assert.All(waits.Zip(waits.Skip(1)), pair => Assert.True(pair.Second - pair.First < 0.11));
+        Assert.Equal(5, waits.Count(w => w == 0));
+        // 35 callers beyond the burst, one slot each, 100 s apart: the last is 3,500 s out (less what refilled meanwhile).
+        Assert.InRange(waits[^1], 3_490, 3_500);
+        Assert.All(waits.Skip(5).Zip(waits.Skip(6)), pair => Assert.InRange(pair.Second - pair.First, 90, 100.001));
     }
 
     [Fact]
