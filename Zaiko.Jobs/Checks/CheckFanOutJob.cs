@@ -10,6 +10,7 @@ using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 
 namespace Zaiko.Jobs.Checks;
@@ -26,7 +27,7 @@ public sealed partial class CheckFanOutJob(
     ExecutionStore executions,
     InventoryStore inventory,
     ErrorStore errors,
-    SourceConnectors connectors,
+    ConnectorRegistry<ISourceConnector> connectors,
     IBackgroundJobClient jobs,
     JobStorage storage,
     RunCloser runCloser,

@@ -4,6 +4,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sync;
 
@@ -22,7 +23,7 @@ public sealed partial class OfferChecker(
     ErrorStore errors,
     ExecutionStore executions,
     ListingPlanner planner,
-    SourceConnectors connectors,
+    ConnectorRegistry<ISourceConnector> connectors,
     MonitoringSettingsProvider settingsProvider,
     RecheckScheduler rechecks,
     SyncTrigger syncTrigger,

@@ -8,6 +8,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Listings;
 using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Outbound;
 
 namespace Zaiko.Jobs.Sync;
 
@@ -23,7 +24,7 @@ public sealed partial class ReconcileJob(
     ListingStore listings,
     ExecutionStore executions,
     ErrorStore errors,
-    ChannelConnectors channels,
+    ConnectorRegistry<IChannelConnector> channels,
     ILogger<ReconcileJob> logger)
 {
     private const int PageSize = 200;
