@@ -5,6 +5,7 @@ using Zaiko.Jobs;
 using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Channels.Ebay;
 using Zaiko.Jobs.Channels.Mercari;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Jobs.Alerts;
@@ -36,7 +37,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     {
         using var services = Compose();
 
-        var connectors = services.GetRequiredService<ChannelConnectors>();
+        var connectors = services.GetRequiredService<ConnectorRegistry<IChannelConnector>>();
 
         Assert.Empty(connectors.All);
     }
@@ -48,7 +49,7 @@ public sealed class JobsServiceCollectionExtensionsTests
             ("Channels:Ebay:ClientId", "id"), ("Channels:Ebay:ClientSecret", "secret"), ("Channels:Ebay:RefreshToken", "refresh"),
             ("Channels:Mercari:AccessToken", "token"));
 
-        var connectors = services.GetRequiredService<ChannelConnectors>();
+        var connectors = services.GetRequiredService<ConnectorRegistry<IChannelConnector>>();
 
         Assert.Equal([ChannelPlatforms.Ebay, ChannelPlatforms.Mercari], connectors.All.Select(c => c.Platform).Order());
         Assert.IsType<EbayClient>(connectors.Find(ChannelPlatforms.Ebay));
@@ -93,7 +94,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     {
         using var services = Build(new Dictionary<string, string?> { ["Sources:Amazon:ClientId"] = "only-the-id" });
 
-        var connectors = services.GetRequiredService<SourceConnectors>();
+        var connectors = services.GetRequiredService<ConnectorRegistry<ISourceConnector>>();
 
         Assert.Null(connectors.Find(AmazonPricingClient.Source));
         Assert.NotNull(connectors.Find(YahooClient.Source));
@@ -104,7 +105,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     {
         using var services = Build(AmazonCredentials);
 
-        var amazon = services.GetRequiredService<SourceConnectors>().Find(AmazonPricingClient.Source);
+        var amazon = services.GetRequiredService<ConnectorRegistry<ISourceConnector>>().Find(AmazonPricingClient.Source);
 
         Assert.IsType<AmazonPricingClient>(amazon);
         Assert.Equal((20, 0.1), (amazon.BatchSize, amazon.RequestsPerSecond));
