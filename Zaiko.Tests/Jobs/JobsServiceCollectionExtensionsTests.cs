@@ -112,6 +112,28 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddZaikoJobs_RegistersOneLoginWithAmazonClient_ForTheAmazonSourceAndChannelTogether()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(AmazonCredentials)
+        {
+            ["Channels:Amazon:ClientId"] = "amzn1.application-oa2-client.test",
+            ["Channels:Amazon:ClientSecret"] = "secret",
+            ["Channels:Amazon:RefreshToken"] = "Atzr|test",
+            ["Channels:Amazon:SellerId"] = "A1SELLER",
+        }).Build();
+        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
+            .AddZaikoData("Host=127.0.0.1;Database=unused").AddZaikoJobs(configuration);
+        using var services = collection.BuildServiceProvider();
+
+        var lwa = services.GetRequiredService<IHttpClientFactory>().CreateClient(LwaAccessTokens.Source);
+
+        Assert.Single(collection, descriptor => descriptor.ServiceType == typeof(LwaAccessTokens));
+        Assert.NotNull(lwa);
+        Assert.NotNull(services.GetRequiredService<ConnectorRegistry<ISourceConnector>>().Find(AmazonPricingClient.Source));
+        Assert.NotNull(services.GetRequiredService<ConnectorRegistry<IChannelConnector>>().Find(ChannelPlatforms.Amazon));
+    }
+
+    [Fact]
     public void AddZaikoJobs_PointsAmazonAtTheSandbox_WhenTheSandboxIsEnabled()
     {
         using var services = Build(new Dictionary<string, string?>(AmazonCredentials)

@@ -213,6 +213,31 @@ public sealed class LwaAccessTokensTests(PostgresDatabase database, SandboxProce
         Assert.Empty(await RequestsAsync("amazon", "/products/"));
     }
 
+    [Fact]
+    public async Task CheckAsync_ReportsBlockedNamingTheAppSettings_WhenLwaRefusesTheClient()
+    {
+        var client = Services(new Dictionary<string, string?> { ["Sources:Amazon:ClientSecret"] = "amzn1.oa2-cs.v1.wrong" }).GetRequiredService<AmazonPricingClient>();
+
+        var observation = Assert.Single(await client.CheckAsync([Asin], CancellationToken.None));
+
+        Assert.Equal((SourceStatus.Blocked, 401), (observation.Status, observation.HttpStatus));
+        Assert.Equal("Login with Amazon refused the credentials: invalid_client (Client authentication failed); check Sources:Amazon:ClientId and ClientSecret",
+            observation.Error);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ReportsTransientError_WhenLwaIsDown()
+    {
+        await Sandbox.SetFaultsAsync(new { target = "amazon", errorRate = 1.0, errorStatus = 503 });
+        var client = Services().GetRequiredService<AmazonPricingClient>();
+
+        var observation = Assert.Single(await client.CheckAsync([Asin], CancellationToken.None));
+
+        Assert.Equal((SourceStatus.TransientError, 503, null), (observation.Status, observation.HttpStatus, observation.Quantity));
+        Assert.Equal("Login with Amazon failed: HTTP 503; retry later", observation.Error);
+        Assert.Empty(await RequestsAsync("amazon", "/products/"));
+    }
+
     private static LwaCredentials SourceCredentials(IServiceProvider services) =>
         services.GetRequiredService<IOptions<AmazonOptions>>().Value.Credentials();
 
