@@ -33,7 +33,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_RegistersNoConnector_WhenNoCredentialsAreConfigured()
+    public void AddZaikoJobs_RegistersNoChannelConnector_WhenNoCredentialsAreConfigured()
     {
         using var services = Compose();
 
@@ -43,7 +43,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_RegistersOnlyTheChannelsWithCredentials()
+    public void AddZaikoJobs_RegistersOnlyTheChannelsWithCredentials()
     {
         using var services = Compose(
             ("Channels:Ebay:ClientId", "id"), ("Channels:Ebay:ClientSecret", "secret"), ("Channels:Ebay:RefreshToken", "refresh"),
@@ -57,7 +57,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_FailsValidation_WhenOnlySomeCredentialsAreConfigured()
+    public void AddZaikoJobs_FailsChannelValidation_WhenOnlySomeCredentialsAreConfigured()
     {
         using var services = Compose(("Channels:Ebay:ClientId", "id"));
 
@@ -67,7 +67,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_FailsValidation_WhenTheMercariUserAgentIsNotNameSlashVersion()
+    public void AddZaikoJobs_FailsValidation_WhenTheMercariUserAgentIsNotNameSlashVersion()
     {
         using var services = Compose(("Channels:Mercari:AccessToken", "token"), ("Channels:Mercari:UserAgent", "Zaiko (inventory sync)"));
 
@@ -77,7 +77,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_PointsTheChannelAtTheSandbox_WhenItIsEnabled()
+    public void AddZaikoJobs_PointsTheChannelAtTheSandbox_WhenItIsEnabled()
     {
         using var services = Compose(("Sandbox:Enabled", "true"), ("Sandbox:BaseUrl", "http://127.0.0.1:5090"), ("Channels:Mercari:AccessToken", "token"));
 

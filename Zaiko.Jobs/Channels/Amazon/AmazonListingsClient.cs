@@ -222,7 +222,7 @@ public sealed partial class AmazonListingsClient(
     private Task<ChannelReply> SendAuthorizedAsync(Func<HttpRequestMessage> create, RateLimitRule rule, CancellationToken cancellationToken) =>
         ChannelHttp.WithTokenAsync(
             () => tokens.SendAuthorizedAsync(options.Value.Credentials(),
-                (token, ct) => SendWithTokenAsync(create, rule, token, ct), reply => reply.Failure is null ? reply.Status : 0, cancellationToken),
+                (token, ct) => SendWithTokenAsync(create, rule, token, ct), reply => reply.Status, cancellationToken),
             LwaAccessTokens.Endpoint, cancellationToken);
 
     private async Task<ChannelReply> SendWithTokenAsync(Func<HttpRequestMessage> create, RateLimitRule rule, string token, CancellationToken cancellationToken)
