@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Zaiko.Jobs.Alerts;
-using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Channels.Amazon;
+using Zaiko.Jobs.Channels.Ebay;
+using Zaiko.Jobs.Channels.Mercari;
 using Zaiko.Jobs.Checks;
 using Zaiko.Jobs.Listings;
 using Zaiko.Jobs.Maintenance;
@@ -13,7 +15,6 @@ using Zaiko.Jobs.Pricing;
 using Zaiko.Jobs.Runs;
 using Zaiko.Jobs.Scheduling;
 using Zaiko.Jobs.Settings;
-using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Jobs.Sources.Yahoo;
 using Zaiko.Jobs.Sync;
@@ -35,17 +36,15 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddZaikoJobs(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SourceHealthRegistry>();
+        services.AddOutbound();
 
-        services.AddYahooSource();
+        services.AddYahoo();
         services.AddAmazonSource(configuration);
-        services.AddTransient<SourceConnectors>();
-        services.AddTransient<ChannelConnectors>();
         if (configuration is not null)
         {
-            services.AddChannelConnectors(configuration);
+            services.AddEbay(configuration);
+            services.AddAmazonChannel(configuration);
+            services.AddMercari(configuration);
         }
 
         services.AddFxFeed();
@@ -114,59 +113,4 @@ public static class JobsServiceCollectionExtensions
     }
 
     private static bool IsHostPattern(string host) => Uri.CheckHostName(host.Replace("*", "x", StringComparison.Ordinal)) == UriHostNameType.Dns;
-
-    private static void AddYahooSource(this IServiceCollection services)
-    {
-        services.AddOptions<YahooOptions>().BindConfiguration(YahooOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(options => ConnectorOptionsValidation.IsValid(options.Resilience), $"{YahooOptions.Section}:Resilience has a value out of range")
-            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
-            {
-                if (sandbox.Value.Enabled)
-                {
-                    options.BaseUrl = sandbox.Value.BaseUrl;
-                }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<YahooPageScraper>();
-        services.AddOutboundClient<YahooClient>(YahooClient.Policy,
-            provider => provider.GetRequiredService<IOptions<YahooOptions>>().Value.Resilience,
-            provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<YahooOptions>>().Value;
-                return new RateLimitRule("source:yahoo", options.RequestsPerSecond, options.Burst);
-            });
-        services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<YahooClient>());
-    }
-
-    private static void AddAmazonSource(this IServiceCollection services, IConfiguration? configuration)
-    {
-        services.AddOptions<AmazonOptions>().BindConfiguration(AmazonOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(options => ConnectorOptionsValidation.IsValid(options.Resilience), $"{AmazonOptions.Section}:Resilience has a value out of range")
-            .Validate(options => ConnectorOptionsValidation.IsValid(options.GetItemOffers) && ConnectorOptionsValidation.IsValid(options.GetItemOffersBatch) && ConnectorOptionsValidation.IsValid(options.GetCompetitivePricing),
-                $"{AmazonOptions.Section}: an operation's RequestsPerSecond or Burst is out of range")
-            .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
-            {
-                if (sandbox.Value.Enabled)
-                {
-                    options.SpApiBaseUrl = sandbox.Value.BaseUrl;
-                    options.LwaTokenUrl = sandbox.Value.BaseUrl.TrimEnd('/') + "/auth/o2/token";
-                }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<AmazonAccessTokens>();
-        services.AddNamedOutboundClient(AmazonAccessTokens.Policy,
-            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.Resilience,
-            _ => AmazonAccessTokens.RateLimit);
-        services.AddOutboundClient<AmazonPricingClient>(AmazonPricingClient.Policy,
-            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.Resilience,
-            provider => provider.GetRequiredService<IOptions<AmazonOptions>>().Value.GetItemOffersBatch.Rule(AmazonPricingClient.GetItemOffersBatchOperation));
-
-        // Without credentials there is no Amazon connector at all, and the fan-out reports its offers as unchecked.
-        if (configuration?.GetSection(AmazonOptions.Section).Get<AmazonOptions>()?.HasCredentials == true)
-        {
-            services.AddTransient<ISourceConnector>(provider => provider.GetRequiredService<AmazonPricingClient>());
-        }
-    }
 }

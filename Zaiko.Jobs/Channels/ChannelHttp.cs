@@ -21,9 +21,30 @@ internal static class ChannelHttp
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return new ChannelReply((int)response.StatusCode, body, null);
         }
-        catch (Exception ex) when (IsTransport(ex, cancellationToken))
+        catch (Exception ex) when (OutboundFailures.IsExpected(ex, cancellationToken))
         {
             return new ChannelReply(0, "", FromException(ex, channel));
+        }
+    }
+
+    /// <summary>
+    /// Sends through <paramref name="sendAsync"/>, which gets an access token first: a token endpoint that refuses or
+    /// cannot be reached becomes the reply's failure, named after <paramref name="tokenEndpoint"/>.
+    /// </summary>
+    public static async Task<ChannelReply> WithTokenAsync(Func<Task<ChannelReply>> sendAsync, string tokenEndpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sendAsync();
+        }
+        catch (AccessTokenException ex)
+        {
+            return new ChannelReply(0, "", FromTokenFailure(ex));
+        }
+        catch (Exception ex) when (OutboundFailures.IsExpected(ex, cancellationToken))
+        {
+            // The channel call itself never throws these (SendAsync turns them into replies): the token request did.
+            return new ChannelReply(0, "", FromException(ex, tokenEndpoint));
         }
     }
 
@@ -47,7 +68,7 @@ internal static class ChannelHttp
     /// </summary>
     public static (string? Message, string? Code) ErrorOf(string body)
     {
-        if (!ChannelResponseShape.TryParse(body, out var root, out _) || root.ValueKind != JsonValueKind.Object)
+        if (!JsonShape.TryParse(body, out var root, out _) || root.ValueKind != JsonValueKind.Object)
         {
             return (null, null);
         }
@@ -70,10 +91,14 @@ internal static class ChannelHttp
         : value.ValueKind == JsonValueKind.Number ? value.GetRawText()
         : null;
 
-    private static bool IsTransport(Exception ex, CancellationToken cancellationToken) =>
-        ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or OutboundRequestRejectedException
-            or RateLimitBusyException or IOException
-        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    /// <summary>
+    /// A token endpoint's refusal: retryable as its status says (OAuth answers refused credentials with 400 or 401, so
+    /// those need a person), and an answer without a readable token is an unexpected shape.
+    /// </summary>
+    private static ChannelFailure FromTokenFailure(AccessTokenException ex) => ex.Unreadable
+        ? ChannelFailure.Rejected(ex.Message, "shape")
+        : new ChannelFailure(Shorten(ex.Message), ex.Error ?? ex.HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            IsRetryableStatus(ex.HttpStatus));
 
     private static ChannelFailure FromException(Exception ex, string channel) => ex switch
     {

@@ -1,15 +1,15 @@
+using Zaiko.Jobs.Outbound;
+
 namespace Zaiko.Jobs.Channels;
 
 /// <summary>
-/// A sales channel (eBay, Amazon seller listings, Mercari Shops). Pushes set absolute values, so repeating
-/// one is harmless; every update asked for yields exactly one result, in the same order. Expected failures
-/// (rejections, throttling, timeouts) are results, not exceptions; only cancellation throws.
+/// A sales channel (eBay, Amazon seller listings, Mercari Shops), serving the <c>listing_platforms.platform</c> of its
+/// <see cref="IConnector.Platform"/>. Pushes set absolute values, so repeating one is harmless; every update asked for
+/// yields exactly one result, in the same order. Expected failures (rejections, throttling, timeouts) are results, not
+/// exceptions; only cancellation throws.
 /// </summary>
-public interface IChannelConnector
+public interface IChannelConnector : IConnector
 {
-    /// <summary>The <c>listing_platforms.platform</c> this connector serves.</summary>
-    string Platform { get; }
-
     /// <summary>How many listings one push call carries at most (eBay: 25 per bulk_update_price_quantity).</summary>
     int BatchSize { get; }
 

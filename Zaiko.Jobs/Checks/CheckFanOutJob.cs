@@ -11,6 +11,7 @@ using Zaiko.Data.Errors;
 using Zaiko.Data.Executions;
 using Zaiko.Data.Inventory;
 using Zaiko.Jobs.Runs;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 
 namespace Zaiko.Jobs.Checks;
@@ -28,7 +29,7 @@ public sealed partial class CheckFanOutJob(
     ExecutionRunner runner,
     InventoryStore inventory,
     ErrorStore errors,
-    SourceConnectors connectors,
+    ConnectorRegistry<ISourceConnector> connectors,
     IBackgroundJobClient jobs,
     JobStorage storage,
     RunCloser runCloser,

@@ -7,6 +7,7 @@ using Zaiko.Data.History;
 using Zaiko.Data.Inventory;
 using Zaiko.Jobs.Listings;
 using Zaiko.Jobs.Settings;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sync;
 
@@ -25,7 +26,7 @@ public sealed partial class OfferChecker(
     ErrorStore errors,
     ExecutionStore executions,
     ListingPlanner planner,
-    SourceConnectors connectors,
+    ConnectorRegistry<ISourceConnector> connectors,
     MonitoringSettingsProvider settingsProvider,
     RecheckScheduler rechecks,
     SyncTrigger syncTrigger,

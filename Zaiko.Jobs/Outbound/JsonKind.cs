@@ -5,6 +5,9 @@ public enum JsonKind
 {
     String,
     Number,
+
+    /// <summary>A number without a fraction that fits a 32-bit integer (counts, status codes, error ids).</summary>
+    Integer,
     Boolean,
     Object,
     Array,

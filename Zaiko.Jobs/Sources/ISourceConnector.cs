@@ -1,15 +1,14 @@
+using Zaiko.Jobs.Outbound;
+
 namespace Zaiko.Jobs.Sources;
 
 /// <summary>
-/// A source of offers (Yahoo! Auctions, Amazon). Every offer asked about yields exactly one observation,
-/// in the same order; expected failures (timeouts, throttling, blocks, odd responses) are observations,
-/// not exceptions. Only cancellation throws.
+/// A source of offers (Yahoo! Auctions, Amazon), serving the <c>source_platform</c> of its <see cref="IConnector.Platform"/>.
+/// Every offer asked about yields exactly one observation, in the same order; expected failures (timeouts, throttling,
+/// blocks, odd responses) are observations, not exceptions. Only cancellation throws.
 /// </summary>
-public interface ISourceConnector
+public interface ISourceConnector : IConnector
 {
-    /// <summary>The <c>source_platform</c> this connector serves.</summary>
-    string Platform { get; }
-
     /// <summary>How many offers one call checks at most (1 for page scrapers, 20 for Amazon's batch API).</summary>
     int BatchSize { get; }
 

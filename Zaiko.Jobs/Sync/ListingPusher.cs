@@ -4,6 +4,7 @@ using Zaiko.Data;
 using Zaiko.Data.Errors;
 using Zaiko.Data.Listings;
 using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Outbound;
 
 namespace Zaiko.Jobs.Sync;
 
@@ -14,7 +15,7 @@ namespace Zaiko.Jobs.Sync;
 /// by the sweep; after <see cref="MaxAttempts"/> attempts, or on a rejection that needs a person, the listing
 /// is failed with an error. Pushes are absolute values: a repeat after a crash is harmless.
 /// </summary>
-public sealed partial class ListingPusher(ListingStore listings, ErrorStore errors, ChannelConnectors channels, ILogger<ListingPusher> logger)
+public sealed partial class ListingPusher(ListingStore listings, ErrorStore errors, ConnectorRegistry<IChannelConnector> channels, ILogger<ListingPusher> logger)
 {
     public const int MaxAttempts = 10;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);

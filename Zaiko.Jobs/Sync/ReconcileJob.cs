@@ -9,6 +9,7 @@ using Zaiko.Data.Executions;
 using Zaiko.Data.Listings;
 using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Runs;
+using Zaiko.Jobs.Outbound;
 
 namespace Zaiko.Jobs.Sync;
 
@@ -25,7 +26,7 @@ public sealed partial class ReconcileJob(
     ExecutionStore executions,
     ExecutionRunner runner,
     ErrorStore errors,
-    ChannelConnectors channels,
+    ConnectorRegistry<IChannelConnector> channels,
     ILogger<ReconcileJob> logger)
 {
     private const int PageSize = 200;

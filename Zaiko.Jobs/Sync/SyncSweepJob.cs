@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Zaiko.Data.Listings;
 using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Runs;
+using Zaiko.Jobs.Outbound;
 
 namespace Zaiko.Jobs.Sync;
 
@@ -15,7 +16,7 @@ namespace Zaiko.Jobs.Sync;
 [Queue(JobQueues.Sync)]
 [AutomaticRetry(Attempts = 0)]
 [DisableConcurrentExecution(timeoutInSeconds: 10)]
-public sealed partial class SyncSweepJob(ListingStore listings, ListingPusher pusher, ChannelConnectors channels, ILogger<SyncSweepJob> logger)
+public sealed partial class SyncSweepJob(ListingStore listings, ListingPusher pusher, ConnectorRegistry<IChannelConnector> channels, ILogger<SyncSweepJob> logger)
 {
     private const int PerPlatformLimit = 1000;
 

@@ -58,6 +58,7 @@ public abstract class ConnectorTest(PostgresDatabase database, SandboxProcess sa
             ["Sources:Amazon:GetItemOffersBatch:RequestsPerSecond"] = "1000",
             ["Sources:Amazon:GetItemOffersBatch:Burst"] = "1000",
             ["Sources:Amazon:Resilience:RetryBaseDelayMs"] = "20",
+            ["Outbound:Lwa:Resilience:RetryBaseDelayMs"] = "20",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -5,6 +5,7 @@ using Zaiko.Jobs;
 using Zaiko.Jobs.Channels;
 using Zaiko.Jobs.Channels.Ebay;
 using Zaiko.Jobs.Channels.Mercari;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Jobs.Alerts;
@@ -32,23 +33,23 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_RegistersNoConnector_WhenNoCredentialsAreConfigured()
+    public void AddZaikoJobs_RegistersNoChannelConnector_WhenNoCredentialsAreConfigured()
     {
         using var services = Compose();
 
-        var connectors = services.GetRequiredService<ChannelConnectors>();
+        var connectors = services.GetRequiredService<ConnectorRegistry<IChannelConnector>>();
 
         Assert.Empty(connectors.All);
     }
 
     [Fact]
-    public void AddChannelConnectors_RegistersOnlyTheChannelsWithCredentials()
+    public void AddZaikoJobs_RegistersOnlyTheChannelsWithCredentials()
     {
         using var services = Compose(
             ("Channels:Ebay:ClientId", "id"), ("Channels:Ebay:ClientSecret", "secret"), ("Channels:Ebay:RefreshToken", "refresh"),
             ("Channels:Mercari:AccessToken", "token"));
 
-        var connectors = services.GetRequiredService<ChannelConnectors>();
+        var connectors = services.GetRequiredService<ConnectorRegistry<IChannelConnector>>();
 
         Assert.Equal([ChannelPlatforms.Ebay, ChannelPlatforms.Mercari], connectors.All.Select(c => c.Platform).Order());
         Assert.IsType<EbayClient>(connectors.Find(ChannelPlatforms.Ebay));
@@ -56,7 +57,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_FailsValidation_WhenOnlySomeCredentialsAreConfigured()
+    public void AddZaikoJobs_FailsChannelValidation_WhenOnlySomeCredentialsAreConfigured()
     {
         using var services = Compose(("Channels:Ebay:ClientId", "id"));
 
@@ -66,7 +67,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_FailsValidation_WhenTheMercariUserAgentIsNotNameSlashVersion()
+    public void AddZaikoJobs_FailsValidation_WhenTheMercariUserAgentIsNotNameSlashVersion()
     {
         using var services = Compose(("Channels:Mercari:AccessToken", "token"), ("Channels:Mercari:UserAgent", "Zaiko (inventory sync)"));
 
@@ -76,7 +77,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddChannelConnectors_PointsTheChannelAtTheSandbox_WhenItIsEnabled()
+    public void AddZaikoJobs_PointsTheChannelAtTheSandbox_WhenItIsEnabled()
     {
         using var services = Compose(("Sandbox:Enabled", "true"), ("Sandbox:BaseUrl", "http://127.0.0.1:5090"), ("Channels:Mercari:AccessToken", "token"));
 
@@ -93,7 +94,7 @@ public sealed class JobsServiceCollectionExtensionsTests
     {
         using var services = Build(new Dictionary<string, string?> { ["Sources:Amazon:ClientId"] = "only-the-id" });
 
-        var connectors = services.GetRequiredService<SourceConnectors>();
+        var connectors = services.GetRequiredService<ConnectorRegistry<ISourceConnector>>();
 
         Assert.Null(connectors.Find(AmazonPricingClient.Source));
         Assert.NotNull(connectors.Find(YahooClient.Source));
@@ -104,10 +105,32 @@ public sealed class JobsServiceCollectionExtensionsTests
     {
         using var services = Build(AmazonCredentials);
 
-        var amazon = services.GetRequiredService<SourceConnectors>().Find(AmazonPricingClient.Source);
+        var amazon = services.GetRequiredService<ConnectorRegistry<ISourceConnector>>().Find(AmazonPricingClient.Source);
 
         Assert.IsType<AmazonPricingClient>(amazon);
         Assert.Equal((20, 0.1), (amazon.BatchSize, amazon.RequestsPerSecond));
+    }
+
+    [Fact]
+    public void AddZaikoJobs_RegistersOneLoginWithAmazonClient_ForTheAmazonSourceAndChannelTogether()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(AmazonCredentials)
+        {
+            ["Channels:Amazon:ClientId"] = "amzn1.application-oa2-client.test",
+            ["Channels:Amazon:ClientSecret"] = "secret",
+            ["Channels:Amazon:RefreshToken"] = "Atzr|test",
+            ["Channels:Amazon:SellerId"] = "A1SELLER",
+        }).Build();
+        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
+            .AddZaikoData("Host=127.0.0.1;Database=unused").AddZaikoJobs(configuration);
+        using var services = collection.BuildServiceProvider();
+
+        var lwa = services.GetRequiredService<IHttpClientFactory>().CreateClient(LwaAccessTokens.Source);
+
+        Assert.Single(collection, descriptor => descriptor.ServiceType == typeof(LwaAccessTokens));
+        Assert.NotNull(lwa);
+        Assert.NotNull(services.GetRequiredService<ConnectorRegistry<ISourceConnector>>().Find(AmazonPricingClient.Source));
+        Assert.NotNull(services.GetRequiredService<ConnectorRegistry<IChannelConnector>>().Find(ChannelPlatforms.Amazon));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Zaiko.Jobs.Channels.Amazon;
 /// </summary>
 public sealed partial class AmazonListingsClient(
     HttpClient http,
-    AmazonListingsTokens tokens,
+    LwaAccessTokens tokens,
     IOptions<AmazonListingsOptions> options,
     ILogger<AmazonListingsClient> logger) : IChannelConnector
 {
@@ -24,20 +24,25 @@ public sealed partial class AmazonListingsClient(
     private const string MerchantFulfilled = "DEFAULT";
 
     public static readonly OutboundPolicy Policy = new(Source,
-        ["sellingpartnerapi-fe.amazon.com", "sellingpartnerapi-na.amazon.com", "sellingpartnerapi-eu.amazon.com", "api.amazon.com"],
+        ["sellingpartnerapi-fe.amazon.com", "sellingpartnerapi-na.amazon.com", "sellingpartnerapi-eu.amazon.com"],
         ["application/json"]);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] SubmissionFields = ["status:string", "issues?[].message:string"];
+    private static readonly JsonShape SubmissionShape = JsonShape.Empty
+        .Require("status", JsonKind.String)
+        .Require("issues?[].message", JsonKind.String);
 
-    private static readonly string[] ItemFields =
-    [
-        "sku:string", "attributes:object", "fulfillmentAvailability:array",
-        "fulfillmentAvailability[].fulfillmentChannelCode:string", "fulfillmentAvailability[].quantity?:integer",
-    ];
+    private static readonly JsonShape ItemShape = JsonShape.Empty
+        .Require("sku", JsonKind.String)
+        .Require("attributes", JsonKind.Object)
+        .Require("fulfillmentAvailability", JsonKind.Array)
+        .Require("fulfillmentAvailability[].fulfillmentChannelCode", JsonKind.String)
+        .Allow("fulfillmentAvailability[].quantity", JsonKind.Integer);
 
-    private static readonly string[] OfferFields = ["currency:string", "our_price[0].schedule[0].value_with_tax:number"];
+    private static readonly JsonShape OfferShape = JsonShape.Empty
+        .Require("currency", JsonKind.String)
+        .Require("our_price[0].schedule[0].value_with_tax", JsonKind.Number);
 
     public string Platform => ChannelPlatforms.Amazon;
 
@@ -126,7 +131,7 @@ public sealed partial class AmazonListingsClient(
             return ChannelHttp.FromStatus(reply, "Amazon");
         }
 
-        if (!ChannelResponseShape.TryRead<AmazonListingsSubmission>(reply.Body, SubmissionFields, out var submission, out var problem))
+        if (!SubmissionShape.TryRead<AmazonListingsSubmission>(reply.Body, out var submission, out var problem))
         {
             return ChannelFailure.Rejected("Amazon: " + problem, "shape");
         }
@@ -165,7 +170,7 @@ public sealed partial class AmazonListingsClient(
             return failure.ToState(listing.ListingId);
         }
 
-        if (!ChannelResponseShape.TryRead<AmazonListingsItem>(reply.Body, ItemFields, out var item, out var problem))
+        if (!ItemShape.TryRead<AmazonListingsItem>(reply.Body, out var item, out var problem))
         {
             return ChannelFailure.Rejected("Amazon: " + problem, "shape").ToState(listing.ListingId);
         }
@@ -193,9 +198,9 @@ public sealed partial class AmazonListingsClient(
             return (null, null, null);
         }
 
-        if (ChannelResponseShape.Check(offer, OfferFields) is { } problem)
+        if (OfferShape.Check(offer) is { Count: > 0 } problems)
         {
-            return (null, null, problem + $" in attributes.purchasable_offer of {marketplaceId}");
+            return (null, null, JsonShape.Describe(problems) + $" in attributes.purchasable_offer of {marketplaceId}");
         }
 
         var price = offer.GetProperty("our_price")[0].GetProperty("schedule")[0].GetProperty("value_with_tax").GetDecimal();
@@ -211,41 +216,22 @@ public sealed partial class AmazonListingsClient(
     }
 
     /// <summary>
-    /// Sends with the cached access token; when SP-API refuses it (401, or its 403 "Unauthorized" for an expired
+    /// Sends with the seller's access token; when SP-API refuses it (401, or its 403 "Unauthorized" for an expired
     /// or revoked token), once more with a fresh one.
     /// </summary>
-    private async Task<ChannelReply> SendAuthorizedAsync(Func<HttpRequestMessage> create, RateLimitRule rule, CancellationToken cancellationToken)
+    private Task<ChannelReply> SendAuthorizedAsync(Func<HttpRequestMessage> create, RateLimitRule rule, CancellationToken cancellationToken) =>
+        ChannelHttp.WithTokenAsync(
+            () => tokens.SendAuthorizedAsync(options.Value.Credentials(),
+                (token, ct) => SendWithTokenAsync(create, rule, token, ct), reply => reply.Status, cancellationToken),
+            LwaAccessTokens.Endpoint, cancellationToken);
+
+    private async Task<ChannelReply> SendWithTokenAsync(Func<HttpRequestMessage> create, RateLimitRule rule, string token, CancellationToken cancellationToken)
     {
-        var reply = await SendWithTokenAsync(create, rule, cancellationToken);
-        if (IsRefused(reply))
-        {
-            reply = await SendWithTokenAsync(create, rule, cancellationToken);
-        }
-
-        return reply;
-    }
-
-    private async Task<ChannelReply> SendWithTokenAsync(Func<HttpRequestMessage> create, RateLimitRule rule, CancellationToken cancellationToken)
-    {
-        var (token, failure) = await tokens.GetAsync(cancellationToken);
-        if (failure is not null)
-        {
-            return new ChannelReply(0, "", failure);
-        }
-
         using var request = create();
         request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
         request.Options.Set(RateLimitRule.OptionKey, rule);
-        var reply = await ChannelHttp.SendAsync(http, request, "Amazon", cancellationToken);
-        if (IsRefused(reply))
-        {
-            tokens.Invalidate(token!);
-        }
-
-        return reply;
+        return await ChannelHttp.SendAsync(http, request, "Amazon", cancellationToken);
     }
-
-    private static bool IsRefused(ChannelReply reply) => reply.Failure is null && reply.Status is 401 or 403;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Amazon listing {ListingId} was not updated ({ErrorCode}, retryable: {Retryable})")]
     private static partial void LogPushFailed(ILogger logger, long listingId, string? errorCode, bool retryable);

@@ -61,4 +61,7 @@ public sealed class AmazonListingsOptions
 
     [Required]
     public ConnectorResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>The seller authorisation whose token listings calls carry (a method, so binding never evaluates it).</summary>
+    public LwaCredentials Credentials() => new(ClientId, ClientSecret, RefreshToken, new Uri(new Uri(TokenBaseUrl.TrimEnd('/') + "/"), "auth/o2/token"));
 }

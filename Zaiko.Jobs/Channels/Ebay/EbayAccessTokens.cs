@@ -7,16 +7,19 @@ namespace Zaiko.Jobs.Channels.Ebay;
 
 /// <summary>
 /// The eBay user access token of the configured seller (refresh-token grant at <c>/identity/v1/oauth2/token</c>,
-/// Basic client authentication), shared by every call of this process.
+/// Basic client authentication), shared by every call of this process through the kit's <see cref="AccessTokenCache"/>.
 /// </summary>
 public sealed class EbayAccessTokens(IHttpClientFactory httpClientFactory, IOptions<EbayOptions> options, TimeProvider timeProvider)
 {
+    public const string Endpoint = "eBay OAuth";
+
     /// <summary>Token requests have their own bucket: they are rare and must not wait behind inventory calls.</summary>
     private static readonly RateLimitRule TokenRule = new("channel:ebay:oauth", 1, 5);
 
     private readonly AccessTokenCache cache = new(timeProvider);
 
-    public Task<(string? Token, ChannelFailure? Failure)> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(FetchAsync, cancellationToken);
+    /// <exception cref="AccessTokenException">eBay refused the credentials or gave no readable token.</exception>
+    public Task<string> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(FetchAsync, cancellationToken);
 
     public void Invalidate(string token) => cache.Invalidate(token);
 
@@ -35,6 +38,6 @@ public sealed class EbayAccessTokens(IHttpClientFactory httpClientFactory, IOpti
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
         request.Options.Set(RateLimitRule.OptionKey, TokenRule);
-        return await AccessTokenCache.RequestAsync(httpClientFactory.CreateClient(EbayClient.Policy.Source), request, "eBay OAuth", cancellationToken);
+        return await AccessTokenRequest.SendAsync(httpClientFactory.CreateClient(EbayClient.Policy.Source), request, Endpoint, cancellationToken);
     }
 }

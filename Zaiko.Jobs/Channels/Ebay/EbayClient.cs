@@ -30,16 +30,21 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    private static readonly string[] BulkFields =
-    [
-        "responses:array", "responses[].statusCode:integer", "responses[].offerId?:string", "responses[].sku?:string",
-        "responses[].errors?[].errorId:integer",
-    ];
+    private static readonly JsonShape BulkShape = JsonShape.Empty
+        .Require("responses", JsonKind.Array)
+        .Require("responses[].statusCode", JsonKind.Integer)
+        .Allow("responses[].offerId", JsonKind.String)
+        .Allow("responses[].sku", JsonKind.String)
+        .Require("responses[].errors?[].errorId", JsonKind.Integer);
 
-    private static readonly string[] OfferFields =
-        ["sku:string", "availableQuantity:integer", "pricingSummary.price.value:string", "pricingSummary.price.currency:string"];
+    private static readonly JsonShape OfferShape = JsonShape.Empty
+        .Require("sku", JsonKind.String)
+        .Require("availableQuantity", JsonKind.Integer)
+        .Require("pricingSummary.price.value", JsonKind.String)
+        .Require("pricingSummary.price.currency", JsonKind.String);
 
-    private static readonly string[] InventoryItemFields = ["availability.shipToLocationAvailability.quantity:integer"];
+    private static readonly JsonShape InventoryItemShape = JsonShape.Empty
+        .Require("availability.shipToLocationAvailability.quantity", JsonKind.Integer);
 
     public string Platform => ChannelPlatforms.Ebay;
 
@@ -135,7 +140,7 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
         var failure = reply.Failure
             ?? (reply.Status is not (200 or 207) ? ChannelHttp.FromStatus(reply, "eBay") : null);
         EbayBulkPriceQuantityResponse? parsed = null;
-        if (failure is null && !ChannelResponseShape.TryRead(reply.Body, BulkFields, out parsed, out var problem))
+        if (failure is null && !BulkShape.TryRead(reply.Body, out parsed, out var problem))
         {
             failure = ChannelFailure.Rejected("eBay: " + problem, "shape");
         }
@@ -170,7 +175,7 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
         if (offer is null || (itemSent && item is null))
         {
             var what = offer is null ? $"offer {listing.EbayOfferId}" : $"SKU {listing.EbaySku}";
-            return ChannelFailure.Rejected($"eBay: {ChannelResponseShape.Prefix}missing the outcome for {what}", "shape").ToResult(listing.ListingId);
+            return ChannelFailure.Rejected($"eBay: {JsonShape.Prefix}missing the outcome for {what}", "shape").ToResult(listing.ListingId);
         }
 
         var failed = new[] { offer, item }.FirstOrDefault(r => r is not null && r.StatusCode is < 200 or >= 300);
@@ -199,20 +204,20 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
             return new ChannelListingState(listing.ListingId, false, null, null, null, null);
         }
 
-        if (Failed(reply, OfferFields, out EbayOfferResponse? offer) is { } offerFailure)
+        if (Failed(reply, OfferShape, out EbayOfferResponse? offer) is { } offerFailure)
         {
             return offerFailure.ToState(listing.ListingId);
         }
 
         if (!decimal.TryParse(offer!.PricingSummary.Price.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var price))
         {
-            return ChannelFailure.Rejected($"eBay: {ChannelResponseShape.Prefix}pricingSummary.price.value is not a decimal").ToState(listing.ListingId);
+            return ChannelFailure.Rejected($"eBay: {JsonShape.Prefix}pricingSummary.price.value is not a decimal").ToState(listing.ListingId);
         }
 
         // The listing shows the smaller of the offer's quantity and the item's ship-to-home quantity.
         var sku = listing.EbaySku ?? offer.Sku;
         var itemReply = await SendAuthorizedAsync(() => Get("sell/inventory/v1/inventory_item/" + Uri.EscapeDataString(sku)), cancellationToken);
-        if (Failed(itemReply, InventoryItemFields, out EbayInventoryItemResponse? item) is { } itemFailure)
+        if (Failed(itemReply, InventoryItemShape, out EbayInventoryItemResponse? item) is { } itemFailure)
         {
             return itemFailure.ToState(listing.ListingId);
         }
@@ -221,8 +226,8 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
         return new ChannelListingState(listing.ListingId, true, quantity, price, offer.PricingSummary.Price.Currency, null);
     }
 
-    /// <summary>Null when <paramref name="reply"/> is a success holding <paramref name="fields"/>, read into <paramref name="value"/>.</summary>
-    private static ChannelFailure? Failed<T>(ChannelReply reply, string[] fields, out T? value)
+    /// <summary>Null when <paramref name="reply"/> is a success of <paramref name="shape"/>, read into <paramref name="value"/>.</summary>
+    private static ChannelFailure? Failed<T>(ChannelReply reply, JsonShape shape, out T? value)
         where T : class
     {
         value = null;
@@ -236,7 +241,7 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
             return ChannelHttp.FromStatus(reply, "eBay");
         }
 
-        return ChannelResponseShape.TryRead(reply.Body, fields, out value, out var problem) ? null : ChannelFailure.Rejected("eBay: " + problem, "shape");
+        return shape.TryRead(reply.Body, out value, out var problem) ? null : ChannelFailure.Rejected("eBay: " + problem, "shape");
     }
 
     private HttpRequestMessage Get(string relative) => new(HttpMethod.Get, Endpoint(options.Value, relative));
@@ -253,24 +258,20 @@ public sealed partial class EbayClient(HttpClient http, EbayAccessTokens tokens,
         return reply;
     }
 
-    private async Task<ChannelReply> SendWithTokenAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
-    {
-        var (token, failure) = await tokens.GetAsync(cancellationToken);
-        if (failure is not null)
+    private Task<ChannelReply> SendWithTokenAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
+        ChannelHttp.WithTokenAsync(async () =>
         {
-            return new ChannelReply(0, "", failure);
-        }
+            var token = await tokens.GetAsync(cancellationToken);
+            using var request = create();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var reply = await ChannelHttp.SendAsync(http, request, "eBay", cancellationToken);
+            if (reply.Failure is null && reply.Status == 401)
+            {
+                tokens.Invalidate(token);
+            }
 
-        using var request = create();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var reply = await ChannelHttp.SendAsync(http, request, "eBay", cancellationToken);
-        if (reply.Failure is null && reply.Status == 401)
-        {
-            tokens.Invalidate(token!);
-        }
-
-        return reply;
-    }
+            return reply;
+        }, EbayAccessTokens.Endpoint, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "eBay price/quantity call for {Count} listings failed ({ErrorCode}, retryable: {Retryable})")]
     private static partial void LogPushFailed(ILogger logger, int count, string? errorCode, bool retryable);

@@ -27,11 +27,16 @@ public sealed partial class MercariClient(HttpClient http, IOptions<MercariOptio
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] ProductFields =
-    [
-        "data.product?.id:string", "data.product?.price:integer", "data.product?.variants:array",
-        "data.product?.variants[].id:string", "data.product?.variants[].stockQuantity:integer",
-    ];
+    /// <summary>Every answer's root: GraphQL puts what was asked for under <c>data</c>.</summary>
+    private static readonly JsonShape DataShape = JsonShape.Empty.Require("data", JsonKind.Object);
+
+    /// <summary><c>product</c> is null when Mercari does not know it; when it is there, it must be whole.</summary>
+    private static readonly JsonShape ProductShape = DataShape
+        .Require("data.product?.id", JsonKind.String)
+        .Require("data.product?.price", JsonKind.Integer)
+        .Require("data.product?.variants", JsonKind.Array)
+        .Require("data.product?.variants[].id", JsonKind.String)
+        .Require("data.product?.variants[].stockQuantity", JsonKind.Integer);
 
     private static readonly string[] TransientErrorWords = ["throttl", "too_many_requests", "too many requests", "internal", "rate limit"];
 
@@ -111,8 +116,10 @@ public sealed partial class MercariClient(HttpClient http, IOptions<MercariOptio
 
         var document = $"mutation UpdateListing({string.Join(", ", definitions)}) {{ {string.Join(" ", mutations)} }}";
         var reply = await SendAsync(new MercariGraphQlRequest(document, variables, "UpdateListing"), cancellationToken);
-        var fields = variables.Keys.SelectMany(alias => new[] { $"data.{alias}.userErrors:array", $"data.{alias}.userErrors[].message:string" }).ToArray();
-        if (Judge(reply, fields, out MercariResponse<MercariMutationData>? answer) is { } failure)
+        var shape = variables.Keys.Aggregate(DataShape, (mutation, alias) => mutation
+            .Require($"data.{alias}.userErrors", JsonKind.Array)
+            .Require($"data.{alias}.userErrors[].message", JsonKind.String));
+        if (Judge(reply, shape, out MercariResponse<MercariMutationData>? answer) is { } failure)
         {
             return failure;
         }
@@ -169,7 +176,7 @@ public sealed partial class MercariClient(HttpClient http, IOptions<MercariOptio
     {
         var variables = new Dictionary<string, object>(StringComparer.Ordinal) { ["id"] = productId };
         var reply = await SendAsync(new MercariGraphQlRequest(ProductQuery, variables, "ReadListing"), cancellationToken);
-        return Judge(reply, ProductFields, out MercariResponse<MercariProductData>? answer) is { } failure
+        return Judge(reply, ProductShape, out MercariResponse<MercariProductData>? answer) is { } failure
             ? (null, failure)
             : (answer!.Data.Product, null);
     }
@@ -187,10 +194,10 @@ public sealed partial class MercariClient(HttpClient http, IOptions<MercariOptio
     }
 
     /// <summary>
-    /// Null when the reply is a success without GraphQL errors holding <paramref name="fields"/>, read into
+    /// Null when the reply is a success without GraphQL errors, of <paramref name="shape"/>, read into
     /// <paramref name="answer"/>. GraphQL errors are checked first: Mercari sends them with 200 and 4xx alike.
     /// </summary>
-    private static ChannelFailure? Judge<T>(ChannelReply reply, string[] fields, out T? answer)
+    private static ChannelFailure? Judge<T>(ChannelReply reply, JsonShape shape, out T? answer)
         where T : class
     {
         answer = null;
@@ -199,7 +206,7 @@ public sealed partial class MercariClient(HttpClient http, IOptions<MercariOptio
             return reply.Failure;
         }
 
-        if (ChannelResponseShape.TryParse(reply.Body, out var root, out _) && root.ValueKind == JsonValueKind.Object
+        if (JsonShape.TryParse(reply.Body, out var root, out _) && root.ValueKind == JsonValueKind.Object
             && root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var (message, code) = ChannelHttp.ErrorOf(reply.Body);
@@ -213,7 +220,7 @@ public sealed partial class MercariClient(HttpClient http, IOptions<MercariOptio
             return ChannelHttp.FromStatus(reply, "Mercari Shops");
         }
 
-        return ChannelResponseShape.TryRead(reply.Body, ["data:object", .. fields], out answer, out var problem)
+        return shape.TryRead(reply.Body, out answer, out var problem)
             ? null
             : ChannelFailure.Rejected("Mercari Shops: " + problem, "shape");
     }

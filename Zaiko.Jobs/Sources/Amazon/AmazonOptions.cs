@@ -57,4 +57,7 @@ public sealed class AmazonOptions
 
     public bool HasCredentials =>
         !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(RefreshToken);
+
+    /// <summary>The seller authorisation whose token SP-API calls carry (a method, so binding never evaluates it).</summary>
+    public LwaCredentials Credentials() => new(ClientId ?? "", ClientSecret ?? "", RefreshToken ?? "", new Uri(LwaTokenUrl));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,7 @@ namespace Zaiko.Jobs.Sources.Amazon;
 /// </summary>
 public sealed partial class AmazonPricingClient(
     HttpClient http,
-    AmazonAccessTokens tokens,
+    LwaAccessTokens tokens,
     IOptions<AmazonOptions> options,
     TimeProvider timeProvider,
     ILogger<AmazonPricingClient> logger) : ISourceConnector
@@ -106,11 +105,17 @@ public sealed partial class AmazonPricingClient(
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var settings = options.Value;
+        if (!settings.HasCredentials)
+        {
+            return Failed(asins, 0, started, SourceStatus.Blocked,
+                $"Amazon credentials are not configured: set {AmazonOptions.Section}:ClientId, ClientSecret and RefreshToken");
+        }
+
         try
         {
-            using var response = await SendAsync(request, rule, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            var status = (int)response.StatusCode;
+            var (status, text) = await tokens.SendAuthorizedAsync(settings.Credentials(),
+                (token, ct) => SendOnceAsync(request, rule, token, ct), reply => reply.Status, cancellationToken);
             using var json = TryParse(text);
             if (json is null && status == 200)
             {
@@ -125,9 +130,10 @@ public sealed partial class AmazonPricingClient(
 
             return observations;
         }
-        catch (AmazonAuthenticationException ex)
+        catch (AccessTokenException ex)
         {
-            return Failed(asins, ex.HttpStatus, started, ex.Status, ex.Message);
+            var (status, error) = TokenFailure(ex);
+            return Failed(asins, ex.HttpStatus, started, status, error);
         }
         catch (Exception ex) when (OutboundFailures.IsExpected(ex, cancellationToken))
         {
@@ -138,30 +144,34 @@ public sealed partial class AmazonPricingClient(
     }
 
     /// <summary>
-    /// Sends with the cached access token. A token SP-API refuses (401, or its 403 "Unauthorized") may have been
-    /// revoked or have expired by Amazon's clock before ours: it is renewed once and the call made again.
+    /// What a failed token request means for the checks: refused credentials block them until a person fixes the
+    /// setting named (invalid_grant: the refresh token was revoked or mistyped; invalid_client: the app's id or
+    /// secret); an LWA failure is transient; an answer without a readable token is a changed layout.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, RateLimitRule rule, CancellationToken cancellationToken)
+    private static (SourceStatus Status, string Error) TokenFailure(AccessTokenException ex)
     {
-        var token = await tokens.GetAsync(cancellationToken);
-        var response = await SendOnceAsync(build, rule, token, cancellationToken);
-        if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
+        if (ex.Unreadable)
         {
-            return response;
+            return (SourceStatus.LayoutChanged, ex.Message);
         }
 
-        LogTokenRefused(logger, (int)response.StatusCode);
-        response.Dispose();
-        tokens.Invalidate(token);
-        return await SendOnceAsync(build, rule, await tokens.GetAsync(cancellationToken), cancellationToken);
+        if (!ex.CredentialsRefused)
+        {
+            return (SourceStatus.TransientError, $"{LwaAccessTokens.Endpoint} failed: {ex.Detail}; retry later");
+        }
+
+        var setting = ex.Error == "invalid_grant" ? "RefreshToken" : "ClientId and ClientSecret";
+        return (SourceStatus.Blocked, $"{LwaAccessTokens.Endpoint} refused the credentials: {ex.Detail}; check {AmazonOptions.Section}:{setting}");
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, RateLimitRule rule, string token, CancellationToken cancellationToken)
+    /// <summary>One SP-API call with <paramref name="token"/>, read to the end so a refused one can simply be sent again.</summary>
+    private async Task<(int Status, string Body)> SendOnceAsync(Func<HttpRequestMessage> build, RateLimitRule rule, string token, CancellationToken cancellationToken)
     {
         using var request = build();
         request.Headers.TryAddWithoutValidation("x-amz-access-token", token);
         request.Options.Set(RateLimitRule.OptionKey, rule);
-        return await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     private SourceObservation[] Failed(IReadOnlyList<string> asins, int httpStatus, long started, SourceStatus status, string error)
@@ -196,7 +206,4 @@ public sealed partial class AmazonPricingClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SP-API {RateLimitKey} for {Count} ASIN(s) failed (HTTP {Status}): {Reason}")]
     private static partial void LogCallFailed(ILogger logger, string rateLimitKey, int count, int status, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "SP-API refused the access token (HTTP {Status}); renewing it once")]
-    private static partial void LogTokenRefused(ILogger logger, int status);
 }

@@ -87,6 +87,29 @@ public sealed class AmazonListingsClientTests(ChannelFixture fixture) : ChannelT
     }
 
     [Fact]
+    public async Task PushAsync_ReportsNotRetryableInvalidGrant_WhenLwaRefusesTheRefreshToken()
+    {
+        var connector = Connector(ChannelPlatforms.Amazon, "Channels:Amazon:RefreshToken=Atzr|IwEBIrevoked");
+
+        var results = await connector.PushAsync([new ChannelUpdate(Listing, 1, null, "JPY")], CancellationToken.None);
+
+        Assert.Equal((false, false, "invalid_grant"), (results[0].Succeeded, results[0].Retryable, results[0].ErrorCode));
+        Assert.Equal("Login with Amazon answered HTTP 400: The request has an invalid grant parameter : refresh_token", results[0].Error);
+        Assert.Empty(await RequestsAsync("amazon", "/listings/"));
+    }
+
+    [Fact]
+    public async Task PushAsync_ReportsNotRetryableInvalidClient_WhenLwaRefusesTheAppsSecret()
+    {
+        var connector = Connector(ChannelPlatforms.Amazon, "Channels:Amazon:ClientSecret=amzn1.oa2-cs.v1.wrong");
+
+        var results = await connector.PushAsync([new ChannelUpdate(Listing, 1, null, "JPY")], CancellationToken.None);
+
+        Assert.Equal((false, false, "invalid_client"), (results[0].Succeeded, results[0].Retryable, results[0].ErrorCode));
+        Assert.Equal("Login with Amazon answered HTTP 401: Client authentication failed", results[0].Error);
+    }
+
+    [Fact]
     public async Task PushAsync_ReportsNotRetryable_WhenAmazonDoesNotKnowTheSku()
     {
         var unknown = new ChannelListingRef(9, AmazonSellerSku: "AMZ-404");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Zaiko.Data;
 using Zaiko.Jobs;
 using Zaiko.Jobs.Channels;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Tests.Infrastructure;
 using Zaiko.Tests.Sandbox;
 
@@ -45,7 +46,7 @@ public abstract class ChannelTest(ChannelFixture fixture) : IAsyncLifetime
 
     /// <summary>The connector of <paramref name="platform"/>, with <paramref name="settings"/> ("Channels:Ebay:Burst=3") over the defaults.</summary>
     protected IChannelConnector Connector(string platform, params string[] settings) =>
-        Services(settings).GetRequiredService<ChannelConnectors>().Find(platform)
+        Services(settings).GetRequiredService<ConnectorRegistry<IChannelConnector>>().Find(platform)
             ?? throw new InvalidOperationException($"no connector for {platform}");
 
     /// <summary>Data, jobs and channel connectors composed as in production, with <paramref name="settings"/> over the defaults.</summary>
@@ -64,9 +65,9 @@ public abstract class ChannelTest(ChannelFixture fixture) : IAsyncLifetime
             ["Channels:Amazon:SellerId"] = SandboxTest.SellerId,
             ["Channels:Mercari:AccessToken"] = SandboxTest.MercariToken,
         };
-        foreach (var channel in (string[])["Ebay", "Amazon", "Mercari"])
+        foreach (var section in (string[])["Channels:Ebay", "Channels:Amazon", "Channels:Mercari", LwaOptions.Section])
         {
-            values[$"Channels:{channel}:Resilience:MaxRetries"] = "0";
+            values[$"{section}:Resilience:MaxRetries"] = "0";
         }
 
         foreach (var rate in (string[])["Ebay:RequestsPerSecond", "Ebay:Burst", "Amazon:PatchPerSecond", "Amazon:PatchBurst",
@@ -87,8 +88,7 @@ public abstract class ChannelTest(ChannelFixture fixture) : IAsyncLifetime
             .AddSingleton<TimeProvider>(Clock)
             .AddLogging()
             .AddZaikoData(fixture.Database.ConnectionString)
-            .AddZaikoJobs()
-            .AddChannelConnectors(configuration);
+            .AddZaikoJobs(configuration);
         var provider = services.BuildServiceProvider();
         providers.Add(provider);
         return provider;

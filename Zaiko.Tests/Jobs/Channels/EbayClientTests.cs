@@ -110,6 +110,32 @@ public sealed class EbayClientTests(ChannelFixture fixture) : ChannelTest(fixtur
     }
 
     [Fact]
+    public async Task PushAsync_ReportsNotRetryableInvalidGrant_WhenEbayRefusesTheRefreshToken()
+    {
+        await OfferAsync(1);
+        var connector = Connector(ChannelPlatforms.Ebay, "Channels:Ebay:RefreshToken=v^1.1#revoked");
+
+        var results = await connector.PushAsync([new ChannelUpdate(Listing(1), 1, null, "USD")], CancellationToken.None);
+
+        Assert.Equal((false, false, "invalid_grant"), (results[0].Succeeded, results[0].Retryable, results[0].ErrorCode));
+        Assert.Equal("eBay OAuth answered HTTP 400: the provided authorization refresh token is invalid or was issued to another client", results[0].Error);
+        Assert.Empty(await RequestsAsync("ebay", BulkPath));
+    }
+
+    [Fact]
+    public async Task PushAsync_ReportsRetryable_WhenEbayOAuthIsDown()
+    {
+        await OfferAsync(1);
+        await Sandbox.SetFaultsAsync(new { target = "ebay", errorRate = 1.0, errorStatus = 503 });
+
+        var results = await Connector(ChannelPlatforms.Ebay).PushAsync([new ChannelUpdate(Listing(1), 1, null, "USD")], CancellationToken.None);
+
+        Assert.Equal((false, true, "503"), (results[0].Succeeded, results[0].Retryable, results[0].ErrorCode));
+        Assert.StartsWith("eBay OAuth answered HTTP 503", results[0].Error);
+        Assert.Empty(await RequestsAsync("ebay", BulkPath));
+    }
+
+    [Fact]
     public async Task PushAsync_SendsNothing_WhenNeitherValueChanges()
     {
         await OfferAsync(1);

@@ -101,5 +101,135 @@ public sealed class JsonShapeTests
         Assert.ThrowsAny<ArgumentException>(() => JsonShape.Empty.Require(path, JsonKind.String));
     }
 
+    [Theory]
+    [InlineData("payload.Offers[x]")]
+    [InlineData("payload.?")]
+    [InlineData("payload.Offers[]?")]
+    public void Require_RefusesASegmentThatIsNotNameOptionalAndIndex(string path)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => JsonShape.Empty.Require(path, JsonKind.String));
+    }
+
+    [Fact]
+    public void Check_FindsNothing_WhenIntegersAndNestedStringsHaveTheirKinds()
+    {
+        var shape = JsonShape.Empty
+            .Require("sku", JsonKind.String)
+            .Require("pricingSummary.price.value", JsonKind.String)
+            .Require("availableQuantity", JsonKind.Integer);
+
+        var problems = shape.Check(Json("""{"sku":"A-1","pricingSummary":{"price":{"value":"9.99"}},"availableQuantity":3}"""));
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Check_NamesEveryMissingField()
+    {
+        var shape = JsonShape.Empty
+            .Require("sku", JsonKind.String)
+            .Require("pricingSummary.price.value", JsonKind.String)
+            .Require("availableQuantity", JsonKind.Integer);
+
+        var problems = shape.Check(Json("""{"sku":"A-1","pricingSummary":{}}"""));
+
+        Assert.Equal(["pricingSummary.price is missing", "availableQuantity is missing"], problems);
+    }
+
+    [Theory]
+    [InlineData("""{"statusCode":"200"}""", "statusCode is a string, not an integer")]
+    [InlineData("""{"statusCode":200.5}""", "statusCode is a number, not an integer")]
+    [InlineData("""{"statusCode":4294967296}""", "statusCode is a number, not an integer")]
+    [InlineData("""{"statusCode":null}""", "statusCode is missing")]
+    public void Check_RefusesAnIntegerOfAnotherKind(string json, string problem)
+    {
+        var problems = JsonShape.Empty.Require("statusCode", JsonKind.Integer).Check(Json(json));
+
+        Assert.Equal([problem], problems);
+    }
+
+    [Fact]
+    public void Check_ChecksEveryElementOfAnArray()
+    {
+        var shape = JsonShape.Empty.Require("responses[].statusCode", JsonKind.Integer);
+
+        var problems = shape.Check(Json("""{"responses":[{"statusCode":200},{"offerId":"1"}]}"""));
+
+        Assert.Equal(["responses[1].statusCode is missing"], problems);
+    }
+
+    [Fact]
+    public void Check_ChecksTheElementNamed_WhenIndexed()
+    {
+        var shape = JsonShape.Empty.Require("our_price[0].schedule", JsonKind.Array);
+
+        var empty = shape.Check(Json("""{"our_price":[]}"""));
+        var withoutSchedule = shape.Check(Json("""{"our_price":[{"currency":"JPY"}]}"""));
+        var whole = shape.Check(Json("""{"our_price":[{"schedule":[]},{"currency":"JPY"}]}"""));
+
+        Assert.Equal(["our_price[0] is missing"], empty);
+        Assert.Equal(["our_price[0].schedule is missing"], withoutSchedule);
+        Assert.Empty(whole);
+    }
+
+    [Theory]
+    [InlineData("""{"responses":[{"statusCode":200}]}""")]
+    [InlineData("""{"responses":[{"statusCode":200,"errors":null}]}""")]
+    public void Check_AcceptsAnOptionalSegment_WhenItIsAbsentOrNull(string json)
+    {
+        var problems = JsonShape.Empty.Require("responses[].errors?[].errorId", JsonKind.Integer).Check(Json(json));
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Check_ChecksWhatFollowsAnOptionalSegment_WhenItIsThere()
+    {
+        var shape = JsonShape.Empty.Require("responses[].errors?[].errorId", JsonKind.Integer);
+
+        var problems = shape.Check(Json("""{"responses":[{"statusCode":400,"errors":[{"message":"no id"}]}]}"""));
+
+        Assert.Equal(["responses[0].errors[0].errorId is missing"], problems);
+    }
+
+    [Fact]
+    public void Check_RefusesAnOptionalSegment_WhenItsParentIsNoObject()
+    {
+        var shape = JsonShape.Empty.Require("data.product?.id", JsonKind.String);
+
+        var problems = shape.Check(Json("""{"data":[]}"""));
+
+        Assert.Equal(["data is an array, not an object"], problems);
+    }
+
+    [Fact]
+    public void TryRead_ReportsTheBodyIsNotJson_WhenItIsCutShort()
+    {
+        var read = JsonShape.Empty.Require("status", JsonKind.String).TryRead<Answer>("""{"status":"ACCEP""", out _, out var problem);
+
+        Assert.False(read);
+        Assert.Equal("unexpected response shape: the body is not valid JSON", problem);
+    }
+
+    [Fact]
+    public void TryRead_DescribesTheProblems_WhenTheAnswerLacksAField()
+    {
+        var read = JsonShape.Empty.Require("status", JsonKind.String).TryRead<Answer>("""{"state":"ACCEPTED"}""", out _, out var problem);
+
+        Assert.False(read);
+        Assert.Equal("unexpected response shape: status is missing", problem);
+    }
+
+    [Fact]
+    public void TryRead_MapsTheAnswer_WhenItHasTheFields()
+    {
+        var read = JsonShape.Empty.Require("status", JsonKind.String).TryRead<Answer>("""{"status":"ACCEPTED","extra":1}""", out var answer, out _);
+
+        Assert.True(read);
+        Assert.Equal(new Answer("ACCEPTED"), answer);
+    }
+
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
+
+    private sealed record Answer(string Status);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Yahoo;
@@ -43,6 +44,41 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
         Assert.Equal([429, 200], requests.Select(r => r.GetProperty("status").GetInt32()));
         Assert.True(TimeOf(requests[1]) - TimeOf(requests[0]) >= TimeSpan.FromSeconds(1),
             $"retried after {(TimeOf(requests[1]) - TimeOf(requests[0])).TotalMilliseconds} ms despite Retry-After: 1 (base delay 20 ms)");
+    }
+
+    [Fact]
+    public async Task FetchAsync_LogsNothingAboveDebugFromThePipeline_WhenTheFirstAttemptSucceeds()
+    {
+        var logs = new LogCapture();
+        var client = Services(configure: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)))
+            .GetRequiredService<YahooClient>();
+
+        var observation = await client.FetchAsync(AuctionId, CancellationToken.None);
+
+        var pipeline = logs.Entries.Where(entry => entry.Category == "Polly").ToList();
+        Assert.Equal(SourceStatus.Live, observation.Status);
+        Assert.Contains(pipeline, entry => entry.Level == LogLevel.Debug && entry.Message.StartsWith("Execution attempt", StringComparison.Ordinal));
+        Assert.DoesNotContain(pipeline, entry => entry.Level > LogLevel.Debug);
+    }
+
+    [Fact]
+    public async Task FetchAsync_LogsAWarningFromThePipeline_WhenItRetries()
+    {
+        var logs = new LogCapture();
+        var client = Services(configure: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)))
+            .GetRequiredService<YahooClient>();
+        await Sandbox.SetFaultsAsync(new { target = "yahoo", throttleRate = 1.0 });
+        await Sandbox.ClearJournalAsync();
+
+        var fetch = client.FetchAsync(AuctionId, CancellationToken.None);
+        await WaitForRequestsAsync(1);
+        await Sandbox.ClearFaultsAsync();
+        var observation = await fetch;
+
+        var warnings = logs.Entries.Where(entry => entry.Category == "Polly" && entry.Level == LogLevel.Warning).ToList();
+        Assert.Equal(SourceStatus.Live, observation.Status);
+        Assert.Contains(warnings, entry => entry.Message.Contains("OnRetry", StringComparison.Ordinal));
+        Assert.Contains(warnings, entry => entry.Message.StartsWith("Execution attempt", StringComparison.Ordinal) && entry.Message.Contains("'429'", StringComparison.Ordinal));
     }
 
     [Fact]

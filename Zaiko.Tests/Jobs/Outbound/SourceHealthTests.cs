@@ -38,6 +38,6 @@ public sealed class SourceHealthTests(PostgresDatabase database, SandboxProcess 
         await services.GetRequiredService<AmazonPricingClient>().CheckAsync([Asin], CancellationToken.None);
 
         var sources = services.GetRequiredService<SourceHealthRegistry>().Snapshot().Select(s => (s.Source, s.RequestsLastHour, s.FailuresLastHour));
-        Assert.Equal([(AmazonPricingClient.Source, 1L, 0L), (AmazonAccessTokens.Source, 1L, 0L)], sources);
+        Assert.Equal([(AmazonPricingClient.Source, 1L, 0L), (LwaAccessTokens.Source, 1L, 0L)], sources);
     }
 }

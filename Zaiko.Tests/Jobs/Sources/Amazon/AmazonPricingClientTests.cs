@@ -1,4 +1,6 @@
 using Dapper;
+using Microsoft.Extensions.Options;
+using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Amazon;
 using Zaiko.Tests.Infrastructure;
@@ -85,7 +87,7 @@ public sealed class AmazonPricingClientTests(PostgresDatabase database, SandboxP
 
         await using var connection = await Database.DataSource.OpenConnectionAsync();
         var buckets = (await connection.QueryAsync<string>("SELECT bucket_key FROM rate_limit_buckets ORDER BY bucket_key")).ToArray();
-        Assert.Equal(["source:amazon-lwa", "source:amazon:getItemOffers", "source:amazon:getItemOffersBatch"], buckets);
+        Assert.Equal(["auth:amazon-lwa", "source:amazon:getItemOffers", "source:amazon:getItemOffersBatch"], buckets);
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class AmazonPricingClientTests(PostgresDatabase database, SandboxP
     public async Task CheckAsync_ReportsLayoutChanged_WhenTheAnswerIsCutOff()
     {
         var services = Services();
-        await services.GetRequiredService<AmazonAccessTokens>().GetAsync(CancellationToken.None);
+        await services.GetRequiredService<LwaAccessTokens>().GetAsync(services.GetRequiredService<IOptions<AmazonOptions>>().Value.Credentials(), CancellationToken.None);
         await Sandbox.SetFaultsAsync(new { target = "amazon", malformedRate = 1.0 });
 
         var observations = await services.GetRequiredService<AmazonPricingClient>().CheckAsync([InStock, SoldOut], CancellationToken.None);
@@ -124,7 +126,7 @@ public sealed class AmazonPricingClientTests(PostgresDatabase database, SandboxP
             ["Sources:Amazon:Resilience:MaxRetries"] = "0",
             ["Sources:Amazon:Resilience:AttemptTimeoutSeconds"] = "1",
         });
-        await services.GetRequiredService<AmazonAccessTokens>().GetAsync(CancellationToken.None);
+        await services.GetRequiredService<LwaAccessTokens>().GetAsync(services.GetRequiredService<IOptions<AmazonOptions>>().Value.Credentials(), CancellationToken.None);
         await Sandbox.SetFaultsAsync(new { target = "amazon", hangRate = 1.0 });
 
         var observations = await services.GetRequiredService<AmazonPricingClient>().CheckAsync([InStock, SoldOut], CancellationToken.None);
