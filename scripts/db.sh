@@ -5,7 +5,8 @@
 #   scripts/db.sh stop     stop it
 #   scripts/db.sh status   say whether it runs, and where
 #   scripts/db.sh url      print the Npgsql connection string of database "zaiko"
-#   scripts/db.sh psql …   run psql as the cluster's admin user against database "postgres"
+#   scripts/db.sh psql …   run psql as the cluster's admin user against database "zaiko" (Zaiko's tables);
+#                          psql's own -d/--dbname or a database name argument picks another, e.g. -d postgres
 #
 # The cluster lives under .zaiko/pg and listens on 127.0.0.1:${ZAIKO_PG_PORT:-54329} only.
 # PostgreSQL refuses to run as root: when invoked as root the server runs as the "postgres" user.
@@ -117,8 +118,15 @@ is_running() {
   [ -f "$data_dir/PG_VERSION" ] && as_server_user "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1
 }
 
+# Against "postgres": start() uses it to create database "zaiko", so it must work before that exists.
 psql_admin() {
   PGPASSWORD="$(password)" "$bindir/psql" -h 127.0.0.1 -p "$port" -U "$db_user" -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+# The psql command: database "zaiko" by default, given as PGDATABASE so that -d, --dbname or a database name
+# argument still wins (behind a "-d zaiko" of ours, psql would silently ignore a name argument).
+psql_zaiko() {
+  PGDATABASE="$db_name" PGPASSWORD="$(password)" "$bindir/psql" -h 127.0.0.1 -p "$port" -U "$db_user" -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
 init_cluster() {
@@ -196,6 +204,6 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   url) connection_string ;;
-  psql) shift; ensure_binaries; psql_admin "$@" ;;
+  psql) shift; ensure_binaries; psql_zaiko "$@" ;;
   *) echo "usage: scripts/db.sh start|stop|status|url|psql [args]" >&2; exit 2 ;;
 esac

@@ -1,3 +1,4 @@
+using Npgsql;
 using Zaiko.Data;
 using Zaiko.Data.Health;
 using Zaiko.Tests.Infrastructure;
@@ -45,12 +46,39 @@ public sealed class HealthCheckStoreTests(PostgresDatabase database) : DatabaseT
     }
 
     [Fact]
-    public async Task PingAsync_CompletesAgainstALiveDatabase()
+    public async Task PingAsync_Succeeds_WhenTheDatabaseAnswers()
     {
-        var ping = Health.PingAsync(CancellationToken.None);
+        var error = await Record.ExceptionAsync(() => Health.PingAsync(CancellationToken.None));
 
-        await ping;
+        Assert.Null(error);
+    }
 
-        Assert.True(ping.IsCompletedSuccessfully);
+    [Fact]
+    public async Task PingAsync_ThrowsNamingTheAddress_WhenNothingListensOnThePort()
+    {
+        var port = SmtpTestServer.ClosedPort();
+        await using var unreachable = DataSourceLike(connection => connection.Port = port);
+
+        var error = await Assert.ThrowsAsync<NpgsqlException>(() => new HealthCheckStore(unreachable, Clock).PingAsync(CancellationToken.None));
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message);
+    }
+
+    [Fact]
+    public async Task PingAsync_ThrowsInvalidPassword_WhenThePasswordIsWrong()
+    {
+        await using var refused = DataSourceLike(connection => connection.Password = "not-the-password");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => new HealthCheckStore(refused, Clock).PingAsync(CancellationToken.None));
+
+        Assert.Equal(PostgresErrorCodes.InvalidPassword, error.SqlState);
+    }
+
+    /// <summary>A data source as Zaiko builds one, on the test database's connection string with <paramref name="change"/> applied.</summary>
+    private NpgsqlDataSource DataSourceLike(Action<NpgsqlConnectionStringBuilder> change)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+        change(connection);
+        return DataServiceCollectionExtensions.CreateDataSource(connection.ConnectionString);
     }
 }

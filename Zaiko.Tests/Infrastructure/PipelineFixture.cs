@@ -129,22 +129,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         }, $"{processType} run to close");
     }
 
-    public async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what, int seconds = 120)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"waited {seconds} s for {what}");
-    }
+    public Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what, int seconds = 120)
+        where T : class =>
+        Poll.ForAsync(probe, what, TimeSpan.FromSeconds(seconds));
 
     public async Task<long> CountAsync(string sql, object? parameters = null)
     {

@@ -58,7 +58,8 @@ public sealed class AmazonRateLimitTests(SandboxProcess sandbox) : SandboxTest(s
         using var first = await SpApiAsync(HttpMethod.Get, OffersPath, token: token);
         using var throttled = await SpApiAsync(HttpMethod.Get, OffersPath, token: token);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        // One token at 0.5 request/s: the sandbox's clock moved on by exactly the restore period, not slept past it.
+        await Sandbox.AdvanceClockAsync(TimeSpan.FromSeconds(2));
         using var response = await SpApiAsync(HttpMethod.Get, OffersPath, token: token);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);

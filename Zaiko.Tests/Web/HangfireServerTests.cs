@@ -20,6 +20,12 @@ public sealed class HangfireServerTests(PostgresDatabase database) : IAsyncLifet
             CREATE TABLE IF NOT EXISTS test_job_runs (job_number integer NOT NULL, server_id text NOT NULL, ran_at timestamptz NOT NULL DEFAULT clock_timestamp());
             TRUNCATE test_job_runs;
             """);
+        // Jobs a failed test left queued would run on the next test's servers and spoil its count.
+        await connection.ExecuteAsync("""
+            DO $$ BEGIN
+                IF to_regclass('hangfire.jobqueue') IS NOT NULL THEN DELETE FROM hangfire.jobqueue; END IF;
+            END $$;
+            """);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -76,22 +82,38 @@ public sealed class HangfireServerTests(PostgresDatabase database) : IAsyncLifet
     }
 
     [Fact]
-    public async Task SyncQueue_IsServed_WhileTheChecksQueueIsFull()
+    public async Task SyncQueue_IsServedByTheUrgentPool_WhileEveryChecksWorkerIsBusy()
     {
-        await using var worker = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Worker, "--Hangfire:WorkerCount=2");
+        const int checks = 20;
+        await using var worker = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Worker, "--Hangfire:WorkerCount=2", "--Hangfire:ServerName=sync-test");
         var client = worker.App.Services.GetRequiredService<IBackgroundJobClient>();
-        for (var i = 0; i < 200; i++)
+        GatedJob.Close();
+        try
         {
-            var number = 1000 + i;
-            client.Create<RecordingJob>(job => job.RunAsync(number, null!, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Checks));
+            for (var i = 0; i < checks; i++)
+            {
+                var number = 1000 + i;
+                client.Create<GatedJob>(job => job.RunAsync(number, null!, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Checks));
+            }
+
+            // Both workers of the main pool hold a check until the gate opens; the other checks wait in the queue.
+            await Poll.UntilAsync(() => Task.FromResult(GatedJob.Held == 2), "both main workers holding a check");
+
+            client.Create<RecordingJob>(job => job.RunAsync(1, null!, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Sync));
+
+            var runs = await Poll.ForAsync(async () => await ReadRunsAsync() is { Count: > 0 } some ? some : null,
+                "the sync job to run while both main workers hold a check");
+            var run = Assert.Single(runs);
+            Assert.Equal(1, run.JobNumber);
+            Assert.StartsWith("sync-test:urgent:", run.ServerId);
+        }
+        finally
+        {
+            GatedJob.Open();
         }
 
-        client.Create<RecordingJob>(job => job.RunAsync(1, null!, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Sync));
-
-        var runs = await WaitForRunsAsync(201);
-        var syncPosition = runs.OrderBy(r => r.RanAt).Select(r => r.JobNumber).ToList().IndexOf(1);
-        // Two workers take ~100 of the checks in the time the urgent pool needs to notice the push; it never waits for the backlog.
-        Assert.InRange(syncPosition, 0, 100);
+        // Every check runs before the next test, so none is left in the queue for its servers.
+        Assert.Equal(1 + checks, (await WaitForRunsAsync(1 + checks)).Count);
     }
 
     private async Task<IReadOnlyList<JobRun>> WaitForRunsAsync(int expected)
@@ -99,20 +121,58 @@ public sealed class HangfireServerTests(PostgresDatabase database) : IAsyncLifet
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            await using var connection = await database.DataSource.OpenConnectionAsync();
-            var runs = (await connection.QueryAsync<JobRun>("SELECT job_number, server_id, ran_at FROM test_job_runs")).AsList();
+            var runs = await ReadRunsAsync();
             if (runs.Count >= expected || DateTime.UtcNow > deadline)
             {
                 // Give a duplicate execution, if any, the chance to show up before asserting.
                 await Task.Delay(runs.Count >= expected ? 1500 : 0);
-                return (await connection.QueryAsync<JobRun>("SELECT job_number, server_id, ran_at FROM test_job_runs")).AsList();
+                return await ReadRunsAsync();
             }
 
             await Task.Delay(100);
         }
     }
 
+    private async Task<IReadOnlyList<JobRun>> ReadRunsAsync()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<JobRun>("SELECT job_number, server_id, ran_at FROM test_job_runs")).AsList();
+    }
+
     public sealed record JobRun(int JobNumber, string ServerId, DateTime RanAt);
+
+    /// <summary>A <see cref="RecordingJob"/> that first holds its worker until the test opens the gate (jobs run in this process).</summary>
+    public sealed class GatedJob(NpgsqlDataSource dataSource)
+    {
+        private static volatile TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private static int held;
+
+        /// <summary>How many gated jobs are waiting for the gate now.</summary>
+        public static int Held => Volatile.Read(ref held);
+
+        public static void Close()
+        {
+            gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref held, 0);
+        }
+
+        public static void Open() => gate.TrySetResult();
+
+        public async Task RunAsync(int jobNumber, PerformContext context, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref held);
+            try
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref held);
+            }
+
+            await new RecordingJob(dataSource).RunAsync(jobNumber, context, cancellationToken);
+        }
+    }
 
     /// <summary>A job that records which server ran it; resolved from the worker's DI container like every Zaiko job.</summary>
     public sealed class RecordingJob(NpgsqlDataSource dataSource)

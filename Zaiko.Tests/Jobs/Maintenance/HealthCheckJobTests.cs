@@ -47,13 +47,10 @@ public sealed class HealthCheckJobTests(PostgresDatabase database)
     }
 
     /// <summary>Hangfire servers announce themselves shortly after start-up.</summary>
-    private static async Task WaitForServersAsync(RunningApp app)
+    private static Task WaitForServersAsync(RunningApp app)
     {
         var monitoring = app.App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-        for (var i = 0; i < 100 && monitoring.Servers().Count == 0; i++)
-        {
-            await Task.Delay(100);
-        }
+        return Poll.UntilAsync(() => Task.FromResult(monitoring.Servers().Count > 0), "a Hangfire server to announce itself");
     }
 
     private static async Task RunAsync(RunningApp app)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Zaiko.Jobs.Outbound;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Yahoo;
@@ -35,7 +36,7 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
         await Sandbox.ClearJournalAsync();
 
         var fetch = client.FetchAsync(AuctionId, CancellationToken.None);
-        await WaitForRequestsAsync(1);
+        await Poll.UntilAsync(async () => (await RequestsAsync("yahoo")).Count >= 1, "the first (throttled) request");
         await Sandbox.ClearFaultsAsync();
         var observation = await fetch;
 
@@ -71,7 +72,7 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
         await Sandbox.ClearJournalAsync();
 
         var fetch = client.FetchAsync(AuctionId, CancellationToken.None);
-        await WaitForRequestsAsync(1);
+        await Poll.UntilAsync(async () => (await RequestsAsync("yahoo")).Count >= 1, "the first (throttled) request");
         await Sandbox.ClearFaultsAsync();
         var observation = await fetch;
 
@@ -84,7 +85,8 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
     [Fact]
     public async Task FetchAsync_StopsSendingAndReportsTheOpenCircuit_AfterRepeatedFailures()
     {
-        var services = Services(FragileSettings);
+        // The breaker runs on this clock: standing still, the circuit cannot half-open however slow the machine.
+        var services = Services(FragileSettings, new FakeTimeProvider(DatabaseTest.StartTime));
         var client = services.GetRequiredService<YahooClient>();
         await Sandbox.SetFaultsAsync(new { target = "yahoo", errorRate = 1.0, errorStatus = 503 });
 
@@ -103,7 +105,8 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
     [Fact]
     public async Task FetchAsync_ClosesTheCircuit_WhenTheSourceHasRecoveredAfterTheBreak()
     {
-        var services = Services(FragileSettings);
+        var clock = new FakeTimeProvider(DatabaseTest.StartTime);
+        var services = Services(FragileSettings, clock);
         var client = services.GetRequiredService<YahooClient>();
         var health = services.GetRequiredService<SourceHealthRegistry>();
         await Sandbox.SetFaultsAsync(new { target = "yahoo", errorRate = 1.0, errorStatus = 503 });
@@ -111,7 +114,7 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
         await client.FetchAsync(AuctionId, CancellationToken.None);
         var stateWhileFailing = health.CircuitState(YahooClient.Source);
         await Sandbox.ClearFaultsAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        clock.Advance(TimeSpan.FromSeconds(1)); // exactly the break: the next request is the half-open probe
 
         var observation = await client.FetchAsync(AuctionId, CancellationToken.None);
 
@@ -119,13 +122,5 @@ public sealed class ResilienceTests(PostgresDatabase database, SandboxProcess sa
         Assert.Equal(SourceStatus.Live, observation.Status);
         Assert.Equal(SourceHealthRegistry.Closed, health.CircuitState(YahooClient.Source));
         Assert.Equal((3L, 2L), (health.Snapshot().Single().RequestsLastHour, health.Snapshot().Single().FailuresLastHour));
-    }
-
-    private async Task WaitForRequestsAsync(int count)
-    {
-        for (var i = 0; i < 2000 && (await RequestsAsync("yahoo")).Count < count; i++)
-        {
-            await Task.Delay(5);
-        }
     }
 }
