@@ -98,10 +98,7 @@ internal static class YahooNextDataReader
             Title: Text(Property(item, "title")),
             Price: Money(Property(item, "price")),
             PriceIncludingTax: Money(Property(item, "taxinPrice")),
-            // bidorbuy names the buy-now price outright; featuredPrice carries it on pages without it, "0.000000" meaning none.
-            BuyNowPrice: PositiveMoney(Property(item, "bidorbuy"))
-                ?? PositiveMoney(Property(item, "taxinBidorbuy"))
-                ?? PositiveMoney(Property(item, "featuredPrice")),
+            BuyNowPrice: BuyNowPrice(item),
             // What is left to buy matters, not what was listed: a multi-unit auction sells units as it goes.
             Quantity: Count(FirstProperty(item, "availableQuantity", "quantity")),
             Bids: Count(Property(item, "bids")),
@@ -109,6 +106,16 @@ internal static class YahooNextDataReader
             Seller: Text(FirstProperty(seller, "displayName", "aucUserId", "id")),
             Closed: status is null ? null : !status.Equals("open", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// The keys public parsers read the 即決 price from, tax-exclusive first as <c>price</c> is; 0 means none. Never
+    /// <c>featuredPrice</c>: nothing ties it to buy-now, and its "0.000000" form fits the paid featured-listing fee.
+    /// </summary>
+    private static decimal? BuyNowPrice(JsonElement item) =>
+        PositiveMoney(Property(item, "bidorbuy"))
+        ?? PositiveMoney(Property(item, "bidOrBuyPrice"))
+        ?? PositiveMoney(Property(item, "taxinBidorbuy"))
+        ?? PositiveMoney(Property(item, "taxinBidOrBuyPrice"));
 
     private static string Differences(YahooItem a, YahooItem b)
     {
