@@ -18,6 +18,7 @@ public sealed class YahooPageScraper
     [
         (SourceLayouts.NextData, static (parts, _, auctionId) => YahooNextDataReader.Read(parts.NextDataScripts, auctionId)),
         (SourceLayouts.PageData, static (parts, _, auctionId) => YahooPageDataReader.Read(parts.JavaScripts, auctionId)),
+        // Without a document the parts came from the scanner, which gives none for pages with legacy markup.
         (SourceLayouts.LegacyDom, static (_, document, auctionId) => document is null ? YahooReading.Absent : YahooLegacyDomReader.Read(document, auctionId)),
     ];
 
@@ -31,9 +32,9 @@ public sealed class YahooPageScraper
     public SourceObservation Parse(string requestedAuctionId, int httpStatus, string html, DateTimeOffset fetchedAt, long elapsedMs)
     {
         var check = new Check(YahooAuctionId.Parse(requestedAuctionId), httpStatus, fetchedAt, elapsedMs);
-        if (Refusal(check, html) is { } refused)
+        if (WithoutReading(check, html) is { } answered)
         {
-            return refused;
+            return answered;
         }
 
         // Building a DOM is most of a check's CPU; the scripts of a Next.js page can be read from the text. The
@@ -51,11 +52,11 @@ public sealed class YahooPageScraper
     internal SourceObservation ParseWithDocument(string requestedAuctionId, int httpStatus, string html, DateTimeOffset fetchedAt, long elapsedMs)
     {
         var check = new Check(YahooAuctionId.Parse(requestedAuctionId), httpStatus, fetchedAt, elapsedMs);
-        return Refusal(check, html) ?? ParseDocument(check, html);
+        return WithoutReading(check, html) ?? ParseDocument(check, html);
     }
 
     /// <summary>The observation for a status or body that needs no reading, or null when the page must be read.</summary>
-    private static SourceObservation? Refusal(Check check, string html)
+    private static SourceObservation? WithoutReading(Check check, string html)
     {
         var httpStatus = check.HttpStatus;
         if (httpStatus is 408 or 425 or 429 or >= 500 and <= 599)
