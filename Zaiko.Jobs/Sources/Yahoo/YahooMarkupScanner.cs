@@ -6,7 +6,8 @@ namespace Zaiko.Jobs.Sources.Yahoo;
 /// Finds the <see cref="YahooPageParts"/> in the HTML text without building a DOM, which cost most of a check's
 /// CPU. Tags, attributes, comments, raw-text elements and script ends are tokenized as the HTML standard does
 /// (<see cref="HtmlTokenizer"/>); wherever tree construction could make the DOM differ from the markup as written,
-/// it gives up (null) and the page goes to the DOM: foreign content (svg, math), select, template, frameset,
+/// it gives up (null) and the page goes to the DOM: foreign content (svg, math; an icon's title holding text
+/// alone excepted), select, template, frameset,
 /// plaintext, a NUL, a character reference in an attribute it reads, "&lt;!--" inside a script, more than one
 /// canonical link, __NEXT_DATA__ script or pageData assignment (tree order can differ from source order), and
 /// legacy BEM markup, which only the DOM reader reads. AngleSharp parses without scripting, so <c>noscript</c>
@@ -23,9 +24,11 @@ internal static class YahooMarkupScanner
     /// <summary>Inside svg or math these are foreign elements or integration points: not tokenized as HTML.</summary>
     private static readonly string[] NotInForeignContent =
     [
-        "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "link",
-        "foreignobject", "desc", "annotation-xml", "mi", "mo", "mn", "ms", "mtext",
+        "script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "link",
+        "foreignobject", "annotation-xml", "mi", "mo", "mn", "ms", "mtext",
     ];
+
+    private static readonly string[] IconTextElements = ["title", "desc"];
 
     /// <summary>A select ignores these start tags, so what follows them is markup, not raw text.</summary>
     private static readonly string[] NotInSelect = ["style", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "link", "svg", "math"];
@@ -85,6 +88,11 @@ internal static class YahooMarkupScanner
             var name = html.AsSpan(start, TagNameEnd(html, start) - start);
             var attributes = new HtmlTagAttributes();
             var end = ReadAttributes(html, start + name.Length, ref attributes);
+            if (end >= 0 && foreignDepth > 0 && NameIsAny(name, IconTextElements))
+            {
+                return SkipIconText(end, NameIs(name, "title") ? "title" : "desc", attributes.SelfClosing);
+            }
+
             if (end < 0 || NameIsAny(name, NeverScanned)
                 || (foreignDepth > 0 && NameIsAny(name, NotInForeignContent))
                 || (inSelect && NameIsAny(name, NotInSelect))
@@ -126,6 +134,16 @@ internal static class YahooMarkupScanner
             }
 
             return end;
+        }
+
+        /// <summary>
+        /// An svg icon's <c>&lt;title&gt;</c> or <c>&lt;desc&gt;</c> holding text alone: read as a foreign element or, should
+        /// the svg already be closed, as RCDATA, it ends at the same end tag. Anything else inside needs the DOM.
+        /// </summary>
+        private int SkipIconText(int end, string name, bool selfClosing)
+        {
+            var next = html.IndexOf('<', end);
+            return !selfClosing && next >= 0 && RawTextEnd(html, next, name) == next ? SkipEndTag(html, next, name) : -1;
         }
 
         private int EndTag(int start)

@@ -28,6 +28,16 @@ public sealed class YahooPageScraperScannerTests
         AssertSameParts(html, parts);
     }
 
+    [Fact]
+    public void TryScan_GivesTheDomsParts_WhenSvgIconsCarryATitle()
+    {
+        var html = NextData(Item(), extraBody: """<svg viewBox="0 0 24 24"><title>検索</title><desc>虫眼鏡</desc><path d="M0 0h24"/></svg>""");
+
+        var parts = YahooMarkupScanner.TryScan(html);
+
+        AssertSameParts(html, parts);
+    }
+
     [Theory]
     [MemberData(nameof(PagesLeftToTheDom))]
     public void TryScan_LeavesThePageToTheDom_WhenTreeConstructionCouldChangeIt(string why, string html)
@@ -139,7 +149,7 @@ public sealed class YahooPageScraperScannerTests
         "<svg>", "</svg>", "<svg/>", "<math>", "</math>", "<select>", "</select>", "<template>", "</template>",
         "<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<noscript>", "</noscript>",
         "<xmp>", "</xmp>", "<iframe>", "</iframe>", "<table>", "<div>", "</div>", "<plaintext>", "<frameset>",
-        "<foreignObject>", "<desc>", "<script>", "</script>", "<script type=\"application/json\">", "<script src=\"\">",
+        "<foreignObject>", "<desc>", "<svg><title>検索</title><path d=\"M0 0\"/></svg>", "<title>x</title>", "</title>", "<script>", "</script>", "<script type=\"application/json\">", "<script src=\"\">",
         "<!--", "-->", "<!-->", "--!>", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<?x?>", "</", "<", ">", "\"", "'",
         "\r\n", "\r", "&amp;", "<p class=\"a&#95;b\">", "<a href='x>y'>", "<p title=\"<script>\">",
         OtherCanonical, OwnCanonical, "<LINK REL=CANONICAL HREF=https://auctions.yahoo.co.jp/jp/auction/x123456789>",
@@ -154,7 +164,8 @@ public sealed class YahooPageScraperScannerTests
     public static TheoryData<string, string> PagesLeftToTheDom() => new()
     {
         { "legacy markup", Legacy() },
-        { "an svg before the data", NextData(Item(), extraHead: "<svg><title>x</title></svg>") },
+        { "markup inside an svg title", NextData(Item(), extraHead: "<svg><title><b>x</b></title></svg>") },
+        { "a style inside an svg", NextData(Item(), extraBody: "<svg><style>p{}</style></svg>") },
         { "a select ignores style", NextData(Item(), extraBody: "<select><style></select>") },
         { "a template", NextData(Item(), extraBody: "<template><p>x</p></template>") },
         { "a second canonical link", NextData(Item(), extraHead: OwnCanonical + OwnCanonical) },
@@ -197,6 +208,8 @@ public sealed class YahooPageScraperScannerTests
         data.Add("a pageData script after a comment closed by --!>", NextData(Item(), extraBody: $"<!-- --!>{ClosedPageData}-->"), SourceStatus.LayoutChanged);
         data.Add("a pageData script after a comment closed at once", NextData(Item(), extraBody: $"<!--->{ClosedPageData}-->"), SourceStatus.LayoutChanged);
         data.Add("a pageData script inside svg style", NextData(Item(), extraBody: $"<svg><style>{ClosedPageData}</style></svg>"), SourceStatus.Live);
+        data.Add("a pageData script inside an svg title", NextData(Item(), extraBody: $"<svg><title>{ClosedPageData}</title></svg>"), SourceStatus.LayoutChanged);
+        data.Add("a pageData script after an svg title", NextData(Item(), extraBody: $"<svg><title>x</title></svg>{ClosedPageData}"), SourceStatus.LayoutChanged);
         data.Add("a pageData script a select lets through", NextData(Item(), extraBody: $"<select><style></select>{ClosedPageData}</style>"), SourceStatus.LayoutChanged);
         data.Add("a closed pageData script", NextData(Item(), extraBody: ClosedPageData), SourceStatus.LayoutChanged);
         data.Add("legacy markup in the body", NextData(Item(), extraBody: """<h1 class="ProductTitle__text">x</h1><div class="ClosedHeader">このオークションは終了しています</div>"""), SourceStatus.LayoutChanged);
