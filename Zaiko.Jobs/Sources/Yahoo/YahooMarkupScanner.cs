@@ -7,10 +7,9 @@ namespace Zaiko.Jobs.Sources.Yahoo;
 /// CPU. Tags, attributes, comments, raw-text elements and script ends are tokenized as the HTML standard does
 /// (<see cref="HtmlTokenizer"/>); wherever tree construction could make the DOM differ from the markup as written,
 /// it gives up (null) and the page goes to the DOM: foreign content (svg, math; an icon's title holding text
-/// alone excepted), select, template, frameset,
-/// plaintext, a NUL, a character reference in an attribute it reads, "&lt;!--" inside a script, more than one
-/// canonical link, __NEXT_DATA__ script or pageData assignment (tree order can differ from source order), and
-/// legacy BEM markup, which only the DOM reader reads. AngleSharp parses without scripting, so <c>noscript</c>
+/// alone excepted), select, template, frameset, plaintext, a NUL, a character reference in an attribute it
+/// reads, "&lt;!--" inside a script, more than one canonical link, __NEXT_DATA__ script or pageData assignment
+/// (tree order can differ from source order), and legacy BEM markup, which only the DOM reader reads. AngleSharp parses without scripting, so <c>noscript</c>
 /// holds markup here too.
 /// </summary>
 internal static class YahooMarkupScanner
