@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Zaiko.Tests.Infrastructure;
+using Zaiko.Tests.Jobs.Sources.Yahoo;
 using Zaiko.Web.Cli;
 
 namespace Zaiko.Tests.Web;
 
 /// <summary><c>parse yahoo</c> through the CLI entry point, with its output and messages captured.</summary>
-public sealed class ParseCommandTests(PostgresDatabase database, SandboxProcess sandbox) : ConnectorTest(database, sandbox)
+public sealed class ParseCommandTests(PostgresDatabase database, SandboxProcess sandbox) : ConnectorTest(database, sandbox), IDisposable
 {
+    private readonly string pageFolder = Path.Combine(Path.GetTempPath(), "zaiko-parse-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
 
@@ -36,13 +38,92 @@ public sealed class ParseCommandTests(PostgresDatabase database, SandboxProcess 
 
     [Fact]
     [Trait("Category", "Shared")]
-    public async Task Parse_ExitsTwoAskingForTheId_WhenThePageDoesNotNameItsAuction()
+    public async Task Parse_TakesTheAuctionFromTheAuctionIdRow_WhenTheLegacyPageNamesItNowhereElse()
     {
         var exitCode = await RunAsync("parse", "yahoo", SharedFolder.PathOf("fixtures", "yahoo", "bem-ended-2021.html"));
 
+        var json = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(0, exitCode);
+        Assert.Equal(("Ended", "e000000000"), (json.GetProperty("status").GetString(), json.GetProperty("sourceProductId").GetString()));
+    }
+
+    [Fact]
+    public async Task Parse_TakesTheAuctionFromPageData_WhenThePageHasNoCanonicalUrlOrQueryAid()
+    {
+        var exitCode = await RunAsync("parse", "yahoo", SavePage(YahooPages.PageData(YahooPages.PageDataItems)));
+
+        var json = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(0, exitCode);
+        Assert.Equal(("Live", YahooPages.AuctionId), (json.GetProperty("status").GetString(), json.GetProperty("sourceProductId").GetString()));
+    }
+
+    [Fact]
+    public async Task Parse_TakesTheAuctionFromTheNextDataItem_WhenThePageHasNoCanonicalUrlOrQueryAid()
+    {
+        var exitCode = await RunAsync("parse", "yahoo", SavePage(YahooPages.NextData(YahooPages.Item(), aid: null)));
+
+        var json = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(0, exitCode);
+        Assert.Equal(YahooPages.AuctionId, json.GetProperty("sourceProductId").GetString());
+    }
+
+    [Fact]
+    public async Task Parse_ExitsTwoAskingForTheId_WhenThePageDoesNotNameItsAuction()
+    {
+        var item = YahooPages.Item();
+        item.Remove("auctionId");
+
+        var exitCode = await RunAsync("parse", "yahoo", SavePage(YahooPages.NextData(item, aid: null)));
+
         Assert.Equal(2, exitCode);
+        Assert.Contains("does not say which auction it shows", error.ToString());
         Assert.Contains("pass --id <auction-id>", error.ToString());
         Assert.Empty(output.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesNamingTwoAuctions))]
+    public async Task Parse_ExitsOneNamingWhereTheIdsDiffer_WhenThePageNamesDifferentAuctions(string html, string first, string second)
+    {
+        var exitCode = await RunAsync("parse", "yahoo", SavePage(html));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the page names different auctions", error.ToString());
+        Assert.Contains(first, error.ToString());
+        Assert.Contains(second, error.ToString());
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public async Task Parse_ReportsLayoutChanged_WhenTheIdOptionNamesOneOfTheAuctionsOfAContradictoryPage()
+    {
+        var html = YahooPages.NextData(YahooPages.Item(), extraHead: """<link rel="canonical" href="https://auctions.yahoo.co.jp/jp/auction/x987654321"/>""");
+
+        var exitCode = await RunAsync("parse", "yahoo", SavePage(html), "--id", YahooPages.AuctionId);
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal("LayoutChanged", JsonDocument.Parse(output.ToString()).RootElement.GetProperty("status").GetString());
+    }
+
+    public static TheoryData<string, string, string> PagesNamingTwoAuctions()
+    {
+        const string Other = "x987654321";
+        var otherItem = YahooPages.Item();
+        otherItem["auctionId"] = Other;
+        var pageDataForOther = $"<script>var pageData = {{\"items\":{YahooPages.PageDataItems.Replace(YahooPages.AuctionId, Other, StringComparison.Ordinal)}}};</script>";
+        return new()
+        {
+            {
+                YahooPages.NextData(YahooPages.Item(), aid: null, extraHead: $"""<link rel="canonical" href="https://auctions.yahoo.co.jp/jp/auction/{Other}"/>"""),
+                $"canonical URL {Other}", $"__NEXT_DATA__ props.pageProps item.auctionId {YahooPages.AuctionId}"
+            },
+            { YahooPages.NextData(YahooPages.Item(), aid: Other), $"__NEXT_DATA__ query.aid {Other}", $"item.auctionId {YahooPages.AuctionId}" },
+            {
+                YahooPages.NextData(YahooPages.Item(), otherItem, aid: null),
+                $"__NEXT_DATA__ props.pageProps item.auctionId {YahooPages.AuctionId}", $"__NEXT_DATA__ props item.auctionId {Other}"
+            },
+            { YahooPages.Legacy(pageDataScript: pageDataForOther), $"pageData.items.productID {Other}", $"オークションID row {YahooPages.AuctionId}" },
+        };
     }
 
     [Fact]
@@ -124,4 +205,21 @@ public sealed class ParseCommandTests(PostgresDatabase database, SandboxProcess 
     ];
 
     private Task<int> RunAsync(params string[] args) => CliCommands.RunAsync(Invocation.Parse(args), output, error);
+
+    /// <summary>Writes <paramref name="html"/> as a saved page in this test's own folder.</summary>
+    private string SavePage(string html)
+    {
+        Directory.CreateDirectory(pageFolder);
+        var path = Path.Combine(pageFolder, "page.html");
+        File.WriteAllText(path, html);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(pageFolder))
+        {
+            Directory.Delete(pageFolder, recursive: true);
+        }
+    }
 }

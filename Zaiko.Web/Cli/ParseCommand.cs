@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Zaiko.Data;
 using Zaiko.Jobs.Sources;
 using Zaiko.Jobs.Sources.Yahoo;
 
@@ -13,14 +14,15 @@ namespace Zaiko.Web.Cli;
 /// <c>parse yahoo &lt;file|auction-id|item-url&gt; [--id &lt;auction-id&gt;]</c>: one observation as one JSON object
 /// on stdout. An id or item URL is fetched through the configured Yahoo! client (guard, rate limit and sandbox
 /// apply; it needs the database for the rate limit); a file is read as an item page answered with HTTP 200, about
-/// the auction its canonical URL or <c>query.aid</c> names, or the one <c>--id</c> names. Exit codes: 0 live or
-/// ended, 3 any other status, 2 bad usage, 1 failure.
+/// the auction the page names (canonical URL, <c>__NEXT_DATA__</c>, <c>pageData</c>, the オークションID row; a page
+/// naming different auctions is refused), or the one <c>--id</c> names. Exit codes: 0 live or ended, 3 any other
+/// status, 2 bad usage, 1 failure.
 /// </summary>
 public static class ParseCommand
 {
     public const string Usage =
         "usage: parse yahoo <file|auction-id|item-url> [--id <auction-id>]; a file is read as a saved item page " +
-        "(--id names its auction when the page has no canonical URL or query.aid), an id or https item URL is fetched";
+        "(--id names its auction when the page does not), an id or https item URL is fetched";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -68,10 +70,20 @@ public static class ParseCommand
                 return 1;
             }
 
-            var requested = givenId ?? YahooPageIdentity.FindAuctionId(html);
+            string? requested;
+            try
+            {
+                requested = givenId ?? YahooPageIdentity.FindAuctionId(html);
+            }
+            catch (InvalidInputException ex)
+            {
+                await error.WriteLineAsync($"zaiko parse: {target} is not read: {ex.Reason} (with --id <auction-id> it is read as a check of that auction would read it)");
+                return 1;
+            }
+
             if (requested is null)
             {
-                await error.WriteLineAsync($"zaiko parse: {target} does not say which auction it shows (no canonical URL, no query.aid); pass --id <auction-id>\n{Usage}");
+                await error.WriteLineAsync($"zaiko parse: {target} does not say which auction it shows (no canonical URL, __NEXT_DATA__ or pageData id, no オークションID row); pass --id <auction-id>\n{Usage}");
                 return 2;
             }
 

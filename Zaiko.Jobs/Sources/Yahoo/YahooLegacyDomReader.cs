@@ -14,6 +14,8 @@ internal static class YahooLegacyDomReader
 
     private const string Ended = "終了";
 
+    private const string AuctionIdRow = "オークションID";
+
     /// <summary>The seller's description, whose HTML may borrow the page's class names.</summary>
     private const string Description = "#ProductExplanation, .ProductExplanation, .ProductExplanation__commentBody";
 
@@ -26,7 +28,7 @@ internal static class YahooLegacyDomReader
             return YahooReading.Absent;
         }
 
-        var shownId = details.GetValueOrDefault("オークションID");
+        var shownId = details.GetValueOrDefault(AuctionIdRow);
         if (shownId is { Length: > 0 } && !shownId.Equals(auctionId, StringComparison.OrdinalIgnoreCase))
         {
             return YahooReading.Rejected($"the page shows オークションID '{shownId}', not the requested {auctionId}");
@@ -50,6 +52,10 @@ internal static class YahooLegacyDomReader
             Closed: IsClosed(document, counts.TimeLeft));
         return YahooReading.Found(item);
     }
+
+    /// <summary>The auction id the page's オークションID row shows, or null.</summary>
+    public static string? ShownAuctionId(IHtmlDocument document) =>
+        Details(document).GetValueOrDefault(AuctionIdRow) is { Length: > 0 } id ? id : null;
 
     /// <summary>
     /// The tax note beside the price is either the tax-inclusive price (（税込 38,324 円）) or the tax itself

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using static Zaiko.Jobs.Sources.Yahoo.YahooValues;
 
 namespace Zaiko.Jobs.Sources.Yahoo;
@@ -18,18 +17,20 @@ internal static class YahooNextDataReader
         MaxDepth = 256,
     };
 
-    public static YahooReading Read(IHtmlDocument document, string auctionId)
+    public static YahooReading Read(IReadOnlyList<ReadOnlyMemory<char>> scripts, string auctionId)
     {
-        var script = document.GetElementById("__NEXT_DATA__");
-        if (script is null)
+        switch (scripts.Count)
         {
-            return YahooReading.Absent;
+            case 0:
+                return YahooReading.Absent;
+            case > 1:
+                return YahooReading.Rejected($"the page carries {scripts.Count} __NEXT_DATA__ scripts, so which one is its own cannot be told");
         }
 
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(script.TextContent, JsonOptions);
+            json = JsonDocument.Parse(scripts[0], JsonOptions);
         }
         catch (JsonException ex)
         {
@@ -39,6 +40,38 @@ internal static class YahooNextDataReader
         using (json)
         {
             return Read(json.RootElement, auctionId);
+        }
+    }
+
+    /// <summary>Every auction id the <c>__NEXT_DATA__</c> scripts name — <c>query.aid</c> and each item copy's <c>auctionId</c> — with where.</summary>
+    public static List<(string Where, string AuctionId)> NamedAuctions(IReadOnlyList<ReadOnlyMemory<char>> scripts)
+    {
+        var named = new List<(string, string)>();
+        foreach (var script in scripts)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script, JsonOptions);
+                var root = json.RootElement;
+                var props = Property(root, "props");
+                Add(named, "__NEXT_DATA__ query.aid", Property(Property(root, "query"), "aid"));
+                Add(named, "__NEXT_DATA__ props.pageProps item.auctionId", Property(ItemIn(Property(props, "pageProps")) ?? default, "auctionId"));
+                Add(named, "__NEXT_DATA__ props item.auctionId", Property(ItemIn(props) ?? default, "auctionId"));
+            }
+            catch (JsonException)
+            {
+                // Unreadable JSON names nothing; the scraper reports it when the page is read.
+            }
+        }
+
+        return named;
+
+        static void Add(List<(string, string)> named, string where, JsonElement value)
+        {
+            if (Text(value) is { } id)
+            {
+                named.Add((where, id));
+            }
         }
     }
 
@@ -98,10 +131,7 @@ internal static class YahooNextDataReader
             Title: Text(Property(item, "title")),
             Price: Money(Property(item, "price")),
             PriceIncludingTax: Money(Property(item, "taxinPrice")),
-            // bidorbuy names the buy-now price outright; featuredPrice carries it on pages without it, "0.000000" meaning none.
-            BuyNowPrice: PositiveMoney(Property(item, "bidorbuy"))
-                ?? PositiveMoney(Property(item, "taxinBidorbuy"))
-                ?? PositiveMoney(Property(item, "featuredPrice")),
+            BuyNowPrice: BuyNowPrice(item),
             // What is left to buy matters, not what was listed: a multi-unit auction sells units as it goes.
             Quantity: Count(FirstProperty(item, "availableQuantity", "quantity")),
             Bids: Count(Property(item, "bids")),
@@ -109,6 +139,16 @@ internal static class YahooNextDataReader
             Seller: Text(FirstProperty(seller, "displayName", "aucUserId", "id")),
             Closed: status is null ? null : !status.Equals("open", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// The keys public parsers read the 即決 price from, tax-exclusive first as <c>price</c> is; 0 means none. Never
+    /// <c>featuredPrice</c>: nothing ties it to buy-now, and its "0.000000" form fits the paid featured-listing fee.
+    /// </summary>
+    private static decimal? BuyNowPrice(JsonElement item) =>
+        PositiveMoney(Property(item, "bidorbuy"))
+        ?? PositiveMoney(Property(item, "bidOrBuyPrice"))
+        ?? PositiveMoney(Property(item, "taxinBidorbuy"))
+        ?? PositiveMoney(Property(item, "taxinBidOrBuyPrice"));
 
     private static string Differences(YahooItem a, YahooItem b)
     {

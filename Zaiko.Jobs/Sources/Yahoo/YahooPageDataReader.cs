@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using static Zaiko.Jobs.Sources.Yahoo.YahooValues;
 
 namespace Zaiko.Jobs.Sources.Yahoo;
@@ -19,47 +18,81 @@ internal static class YahooPageDataReader
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static YahooReading Read(IHtmlDocument document, string auctionId)
+    public static YahooReading Read(IReadOnlyList<ReadOnlyMemory<char>> javaScripts, string auctionId)
     {
-        foreach (var script in document.Scripts)
+        if (Literal(javaScripts) is not { } literal)
         {
-            // JSON scripts (__NEXT_DATA__ among them) carry sellers' descriptions, which may quote anything.
-            if (script.Source is { Length: > 0 } || script.Type?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                continue;
-            }
-
-            var text = script.Text;
-            var start = ObjectStart(text);
-            if (start < 0)
-            {
-                continue;
-            }
-
-            if (!JsObjectLiteral.TryConvert(text.AsSpan(start), out var json))
-            {
-                return YahooReading.Unreadable("var pageData is not a complete object literal");
-            }
-
-            return Read(json, auctionId);
+            return YahooReading.Absent;
         }
 
-        return YahooReading.Absent;
+        return JsObjectLiteral.TryConvert(literal.Span, out var json)
+            ? Read(json, auctionId)
+            : YahooReading.Unreadable("var pageData is not a complete object literal");
+    }
+
+    /// <summary>How many of the scripts assign pageData; the first of them is the one read.</summary>
+    public static int CountAssignments(IReadOnlyList<ReadOnlyMemory<char>> javaScripts)
+    {
+        var count = 0;
+        foreach (var script in javaScripts)
+        {
+            if (ObjectStart(script.Span) >= 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The auction id <c>pageData.items</c> names, or null.</summary>
+    public static string? NamedAuction(IReadOnlyList<ReadOnlyMemory<char>> javaScripts)
+    {
+        if (Literal(javaScripts) is not { } literal || !JsObjectLiteral.TryConvert(literal.Span, out var json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json, JsonOptions);
+            return AuctionId(Property(document.RootElement, "items"));
+        }
+        catch (JsonException)
+        {
+            // An unreadable pageData names nothing; the scraper reports it when the page is read.
+            return null;
+        }
+    }
+
+    /// <summary>The object literal assigned to pageData in the first script that assigns it.</summary>
+    private static ReadOnlyMemory<char>? Literal(IReadOnlyList<ReadOnlyMemory<char>> javaScripts)
+    {
+        foreach (var script in javaScripts)
+        {
+            var start = ObjectStart(script.Span);
+            if (start >= 0)
+            {
+                return script[start..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Index of the '{' assigned to pageData (<c>var pageData = {</c>, <c>window.pageData={</c>), or -1.</summary>
-    private static int ObjectStart(string text)
+    private static int ObjectStart(ReadOnlySpan<char> text)
     {
         var from = 0;
         while (true)
         {
-            var at = text.IndexOf(Variable, from, StringComparison.Ordinal);
+            var at = text[from..].IndexOf(Variable, StringComparison.Ordinal);
             if (at < 0)
             {
                 return -1;
             }
 
-            from = at + Variable.Length;
+            from += at + Variable.Length;
             var i = SkipSpace(text, from);
             if (i < text.Length && text[i] == '=')
             {
@@ -71,7 +104,7 @@ internal static class YahooPageDataReader
             }
         }
 
-        static int SkipSpace(string text, int i)
+        static int SkipSpace(ReadOnlySpan<char> text, int i)
         {
             while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
@@ -115,7 +148,7 @@ internal static class YahooPageDataReader
     }
 
     private static YahooItem ReadItem(JsonElement items) => new(
-        AuctionId: Text(FirstProperty(items, "productID", "productId", "auctionId")),
+        AuctionId: AuctionId(items),
         Title: Text(FirstProperty(items, "productName", "title")),
         Price: Money(Property(items, "price")),
         PriceIncludingTax: Money(Property(items, "taxinPrice")),
@@ -127,6 +160,8 @@ internal static class YahooPageDataReader
         EndTime: Time(Text(FirstProperty(items, "endtime", "endTime"))),
         Seller: Text(FirstProperty(items, "sellerID", "sellerId", "seller")),
         Closed: IsClosed(Property(items, "isClosed")));
+
+    private static string? AuctionId(JsonElement items) => Text(FirstProperty(items, "productID", "productId", "auctionId"));
 
     /// <summary>"1"/1/true is closed, "0"/0/false is open; anything else says nothing.</summary>
     private static bool? IsClosed(JsonElement value) => value.ValueKind switch

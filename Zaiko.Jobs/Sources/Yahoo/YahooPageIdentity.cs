@@ -1,39 +1,52 @@
-using System.Text.Json;
 using AngleSharp.Html.Parser;
-using static Zaiko.Jobs.Sources.Yahoo.YahooValues;
+using Zaiko.Data;
 
 namespace Zaiko.Jobs.Sources.Yahoo;
 
 /// <summary>
-/// Which auction a saved item page says it shows, for reading a page that was not fetched by id: its canonical
-/// URL, else <c>query.aid</c> of <c>__NEXT_DATA__</c>. The scraper still checks every other id the page carries
-/// against it.
+/// Which auction a saved item page says it shows, for reading a page that was not fetched by id. Every place a
+/// page names its auction counts — the canonical URL, <c>__NEXT_DATA__</c> <c>query.aid</c> and both item copies'
+/// <c>auctionId</c>, <c>pageData.items.productID</c>, the legacy オークションID row — and all must name the same
+/// one: a page that contradicts itself is not taken to show either.
 /// </summary>
 public static class YahooPageIdentity
 {
     /// <summary>The auction id the page names, or null when it names none.</summary>
+    /// <exception cref="InvalidInputException">The page names different auctions, or something that is not an auction id; the reason says where.</exception>
     public static string? FindAuctionId(string html)
     {
         using var document = new HtmlParser().ParseDocument(html);
-        if (YahooAuctionId.TryParse(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), out var canonical))
+        var parts = YahooPageParts.FromDocument(document);
+        var named = new List<(string Where, string AuctionId)>();
+        if (YahooAuctionId.TryParse(parts.Canonical, out var canonical))
         {
-            return canonical;
+            named.Add(("canonical URL", canonical));
         }
 
-        var script = document.GetElementById("__NEXT_DATA__");
-        if (script is null)
+        named.AddRange(YahooNextDataReader.NamedAuctions(parts.NextDataScripts));
+        if (YahooPageDataReader.NamedAuction(parts.JavaScripts) is { } productId)
+        {
+            named.Add(("pageData.items.productID", productId));
+        }
+
+        if (YahooLegacyDomReader.ShownAuctionId(document) is { } shown)
+        {
+            named.Add(("オークションID row", shown));
+        }
+
+        if (named.Count == 0)
         {
             return null;
         }
 
-        try
+        var first = named[0].AuctionId;
+        var agree = named.TrueForAll(n => n.AuctionId.Equals(first, StringComparison.OrdinalIgnoreCase));
+        if (agree && YahooAuctionId.TryParse(first, out var auctionId) && auctionId.Equals(first, StringComparison.OrdinalIgnoreCase))
         {
-            using var json = JsonDocument.Parse(script.TextContent);
-            return YahooAuctionId.TryParse(Text(Property(Property(json.RootElement, "query"), "aid")), out var aid) ? aid : null;
+            return auctionId;
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        var where = string.Join(", ", named.Select(n => $"{n.Where} {n.AuctionId}"));
+        throw new InvalidInputException("page", agree ? $"the page names '{first}', which is not an auction id ({where})" : $"the page names different auctions: {where}");
     }
 }

@@ -14,11 +14,12 @@ public sealed class YahooPageScraper
 {
     public const string Currency = "JPY";
 
-    private static readonly (string Layout, Func<IHtmlDocument, string, YahooReading> Read)[] Readers =
+    private static readonly (string Layout, Func<YahooPageParts, IHtmlDocument?, string, YahooReading> Read)[] Readers =
     [
-        (SourceLayouts.NextData, YahooNextDataReader.Read),
-        (SourceLayouts.PageData, YahooPageDataReader.Read),
-        (SourceLayouts.LegacyDom, YahooLegacyDomReader.Read),
+        (SourceLayouts.NextData, static (parts, _, auctionId) => YahooNextDataReader.Read(parts.NextDataScripts, auctionId)),
+        (SourceLayouts.PageData, static (parts, _, auctionId) => YahooPageDataReader.Read(parts.JavaScripts, auctionId)),
+        // Without a document the parts came from the scanner, which gives none for pages with legacy markup.
+        (SourceLayouts.LegacyDom, static (_, document, auctionId) => document is null ? YahooReading.Absent : YahooLegacyDomReader.Read(document, auctionId)),
     ];
 
     // AngleSharp does not promise that one parser may be used by several threads at once; one per thread
@@ -31,6 +32,33 @@ public sealed class YahooPageScraper
     public SourceObservation Parse(string requestedAuctionId, int httpStatus, string html, DateTimeOffset fetchedAt, long elapsedMs)
     {
         var check = new Check(YahooAuctionId.Parse(requestedAuctionId), httpStatus, fetchedAt, elapsedMs);
+        if (WithoutReading(check, html) is { } answered)
+        {
+            return answered;
+        }
+
+        // Building a DOM is most of a check's CPU; the scripts of a Next.js page can be read from the text. The
+        // scanner yields nothing where the DOM could differ, and a page without item data (a block page, a 404, the
+        // legacy markup) is always left to the DOM.
+        if (YahooMarkupScanner.TryScan(html) is { } parts && Read(check, parts, document: null, out _) is { } observation)
+        {
+            return observation;
+        }
+
+        return ParseDocument(check, html);
+    }
+
+    /// <summary><see cref="Parse"/> with the DOM only, as every page was read before the scanner: the reference it must agree with.</summary>
+    internal SourceObservation ParseWithDocument(string requestedAuctionId, int httpStatus, string html, DateTimeOffset fetchedAt, long elapsedMs)
+    {
+        var check = new Check(YahooAuctionId.Parse(requestedAuctionId), httpStatus, fetchedAt, elapsedMs);
+        return WithoutReading(check, html) ?? ParseDocument(check, html);
+    }
+
+    /// <summary>The observation for a status or body that needs no reading, or null when the page must be read.</summary>
+    private static SourceObservation? WithoutReading(Check check, string html)
+    {
+        var httpStatus = check.HttpStatus;
         if (httpStatus is 408 or 425 or 429 or >= 500 and <= 599)
         {
             return check.Failed(SourceStatus.TransientError, $"HTTP {httpStatus}: the source is failing or throttling; retry later");
@@ -41,45 +69,53 @@ public sealed class YahooPageScraper
             return check.Failed(SourceStatus.Blocked, $"HTTP {httpStatus}: the source refused the request");
         }
 
-        var goneStatus = httpStatus is 404 or 410;
-        if (!goneStatus && httpStatus is < 200 or > 299)
+        if (!IsGoneStatus(httpStatus) && httpStatus is < 200 or > 299)
         {
             return check.Failed(SourceStatus.TransientError, $"HTTP {httpStatus} is not an answer about the item; retry later");
         }
 
         if (string.IsNullOrWhiteSpace(html))
         {
-            return goneStatus
+            return IsGoneStatus(httpStatus)
                 ? check.Failed(SourceStatus.Gone, $"HTTP {httpStatus} with an empty body")
                 : check.Failed(SourceStatus.LayoutChanged, $"HTTP {httpStatus} with an empty body");
         }
 
-        using var document = (parser ??= new HtmlParser()).ParseDocument(html);
-        return Read(check, document, html, goneStatus);
+        return null;
     }
 
-    private static SourceObservation Read(Check check, IHtmlDocument document, string html, bool goneStatus)
+    private static SourceObservation ParseDocument(Check check, string html)
     {
-        var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
-        if (YahooAuctionId.TryParse(canonical, out var canonicalId) && canonicalId != check.AuctionId)
+        using var document = (parser ??= new HtmlParser()).ParseDocument(html);
+        return Read(check, YahooPageParts.FromDocument(document), document, out var problems)
+            ?? WithoutItem(check, html, problems);
+    }
+
+    /// <summary>
+    /// The observation the page's item data gives, or null when it has none. Without a <paramref name="document"/>
+    /// the legacy reader is skipped: the scanner only gives parts for pages without legacy markup.
+    /// </summary>
+    private static SourceObservation? Read(Check check, YahooPageParts parts, IHtmlDocument? document, out List<string>? problems)
+    {
+        problems = null;
+        if (YahooAuctionId.TryParse(parts.Canonical, out var canonicalId) && canonicalId != check.AuctionId)
         {
             return check.Failed(SourceStatus.LayoutChanged, $"the page's canonical URL is auction {canonicalId}, not the requested {check.AuctionId}");
         }
 
         YahooItem? item = null;
         string? layout = null;
-        List<string>? problems = null;
-        foreach (var reader in Readers)
+        foreach (var (readerLayout, read) in Readers)
         {
-            var reading = reader.Read(document, check.AuctionId);
+            var reading = read(parts, document, check.AuctionId);
             if (reading.StopsParsing)
             {
-                return check.Failed(SourceStatus.LayoutChanged, $"{reader.Layout}: {reading.Problem}");
+                return check.Failed(SourceStatus.LayoutChanged, $"{readerLayout}: {reading.Problem}");
             }
 
             if (reading.Problem is not null)
             {
-                (problems ??= []).Add($"{reader.Layout}: {reading.Problem}");
+                (problems ??= []).Add($"{readerLayout}: {reading.Problem}");
             }
 
             if (reading.Item is not { } found)
@@ -89,12 +125,12 @@ public sealed class YahooPageScraper
 
             if (item is null)
             {
-                (item, layout) = (found, reader.Layout);
+                (item, layout) = (found, readerLayout);
             }
             else if (item.Closed is { } closed && found.Closed is { } otherClosed && closed != otherClosed)
             {
                 return check.Failed(SourceStatus.LayoutChanged,
-                    $"{layout} says the auction is {OpenOrEnded(closed)} but {reader.Layout} says it is {OpenOrEnded(otherClosed)}");
+                    $"{layout} says the auction is {OpenOrEnded(closed)} but {readerLayout} says it is {OpenOrEnded(otherClosed)}");
             }
             else
             {
@@ -102,9 +138,7 @@ public sealed class YahooPageScraper
             }
         }
 
-        return item is null
-            ? WithoutItem(check, html, goneStatus, problems)
-            : WithItem(check, item, layout!);
+        return item is null ? null : WithItem(check, item, layout!);
     }
 
     private static SourceObservation WithItem(Check check, YahooItem item, string layout)
@@ -126,7 +160,7 @@ public sealed class YahooPageScraper
         return check.Observed(SourceStatus.Live, item, layout, item.Quantity ?? 1);
     }
 
-    private static SourceObservation WithoutItem(Check check, string html, bool goneStatus, List<string>? problems)
+    private static SourceObservation WithoutItem(Check check, string html, List<string>? problems)
     {
         // A block page answers in place of the item whatever its status, and says nothing about the item.
         if (YahooBlockDetector.Detect(html) is { } block)
@@ -134,7 +168,7 @@ public sealed class YahooPageScraper
             return check.Failed(SourceStatus.Blocked, $"HTTP {check.HttpStatus} without item data: {block}");
         }
 
-        if (goneStatus)
+        if (IsGoneStatus(check.HttpStatus))
         {
             // Some ended auctions answer 404 and still say so; that is an ended item, not a missing one.
             return html.Contains(YahooLegacyDomReader.ClosedNotice, StringComparison.Ordinal)
@@ -146,6 +180,8 @@ public sealed class YahooPageScraper
         return check.Failed(SourceStatus.LayoutChanged,
             $"no item data found (no __NEXT_DATA__ item, no var pageData items, no legacy item markup){detail}");
     }
+
+    private static bool IsGoneStatus(int httpStatus) => httpStatus is 404 or 410;
 
     private static string OpenOrEnded(bool closed) => closed ? "ended" : "open";
 

@@ -82,7 +82,7 @@ public sealed class YahooPageScraperFixtureTests
     }
 
     [Fact]
-    public void Parse_ReportsNoBuyNowPrice_WhenFeaturedPriceIsZero_ForTheNextJsPage()
+    public void Parse_ReportsNoBuyNowPrice_WhenNoBuyNowKeyIsPresent_ForTheNextJsPage()
     {
         var observation = NextJs.Value;
 

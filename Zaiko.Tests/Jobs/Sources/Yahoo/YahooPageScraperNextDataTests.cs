@@ -58,7 +58,7 @@ public sealed class YahooPageScraperNextDataTests
     }
 
     [Fact]
-    public void Parse_ReadsTheBuyNowPrice_FromBidorbuy()
+    public void Parse_PrefersBidorbuy_OverTaxinBidorbuy()
     {
         var item = Item();
         item["bidorbuy"] = 5000;
@@ -69,21 +69,75 @@ public sealed class YahooPageScraperNextDataTests
         Assert.Equal(5000m, observation.BuyNowPrice);
     }
 
-    [Fact]
-    public void Parse_ReadsTheBuyNowPrice_FromFeaturedPrice_WhenThereIsNoBidorbuy()
+    [Theory]
+    [InlineData("bidorbuy")]
+    [InlineData("bidOrBuyPrice")]
+    [InlineData("taxinBidorbuy")]
+    [InlineData("taxinBidOrBuyPrice")]
+    public void Parse_ReadsTheBuyNowPrice_FromEachKeyPublicParsersUse(string key)
     {
         var item = Item();
-        item["featuredPrice"] = "8000.000000";
+        item[key] = 7000;
 
         var observation = Scrape(NextData(item));
 
-        Assert.Equal(8000m, observation.BuyNowPrice);
+        Assert.Equal(7000m, observation.BuyNowPrice);
+    }
+
+    [Fact]
+    public void Parse_ReadsTheBuyNowPrice_GivenAsAString()
+    {
+        var item = Item();
+        item["bidOrBuyPrice"] = "7,000";
+
+        var observation = Scrape(NextData(item));
+
+        Assert.Equal(7000m, observation.BuyNowPrice);
+    }
+
+    [Fact]
+    public void Parse_PrefersTheTaxExclusiveBuyNowPrice_LikeThePrice()
+    {
+        var item = Item();
+        item["taxinBidOrBuyPrice"] = 7700;
+        item["bidOrBuyPrice"] = 7000;
+
+        var observation = Scrape(NextData(item));
+
+        Assert.Equal(7000m, observation.BuyNowPrice);
     }
 
     [Theory]
-    [InlineData("0.000000")]
     [InlineData("0")]
-    public void Parse_ReportsNoBuyNowPrice_WhenFeaturedPriceIsZero(string featuredPrice)
+    [InlineData("0.000000")]
+    public void Parse_SkipsABuyNowKeyOfZero_ForTheNextKey(string zero)
+    {
+        var item = Item();
+        item["bidorbuy"] = zero;
+        item["bidOrBuyPrice"] = 0;
+        item["taxinBidorbuy"] = 5500;
+
+        var observation = Scrape(NextData(item));
+
+        Assert.Equal(5500m, observation.BuyNowPrice);
+    }
+
+    [Fact]
+    public void Parse_ReportsNoBuyNowPrice_WhenEveryBuyNowKeyIsZero()
+    {
+        var item = Item();
+        item["bidorbuy"] = 0;
+        item["taxinBidorbuy"] = "0";
+
+        var observation = Scrape(NextData(item));
+
+        Assert.Null(observation.BuyNowPrice);
+    }
+
+    [Theory]
+    [InlineData("8000.000000")]
+    [InlineData("0.000000")]
+    public void Parse_IgnoresFeaturedPrice_WhichIsNotTheBuyNowPrice(string featuredPrice)
     {
         var item = Item();
         item["featuredPrice"] = featuredPrice;
@@ -91,6 +145,30 @@ public sealed class YahooPageScraperNextDataTests
         var observation = Scrape(NextData(item));
 
         Assert.Null(observation.BuyNowPrice);
+    }
+
+    [Fact]
+    public void Parse_ReadsTheBuyNowKey_NotFeaturedPrice_WhenBothArePresent()
+    {
+        var item = Item();
+        item["featuredPrice"] = "300.000000";
+        item["bidorbuy"] = 9000;
+
+        var observation = Scrape(NextData(item));
+
+        Assert.Equal(9000m, observation.BuyNowPrice);
+    }
+
+    [Fact]
+    public void Parse_ReportsLayoutChanged_WhenTheCopiesDisagreeOnTheBuyNowPrice()
+    {
+        var other = Item();
+        other["taxinBidorbuy"] = 5500;
+
+        var observation = Scrape(NextData(Item(), other));
+
+        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
+        Assert.Contains("disagree on buy-now price", observation.Error);
     }
 
     [Fact]
