@@ -78,7 +78,8 @@ public static class YahooItemJson
         w.WriteNumber("watchListNum", StableHash.Between(id, 2, 0, 60));
         w.WriteNumber("bids", item.Bids);
         w.WriteNumber("biddersNum", item.Bids == 0 ? 0 : Math.Max(1, (item.Bids + 1) / 2));
-        w.WriteString("featuredPrice", (item.BuyNowPrice ?? 0).ToString("0.000000", CultureInfo.InvariantCulture));
+        // The paid 注目のオークション placement amount, unrelated to buy-now; no sandbox item buys the placement.
+        w.WriteString("featuredPrice", "0.000000");
         if (item.BuyNowPrice is { } buyNow)
         {
             w.WriteNumber("bidorbuy", buyNow);

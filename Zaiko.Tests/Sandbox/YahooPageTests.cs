@@ -98,7 +98,7 @@ public sealed class YahooPageTests(SandboxProcess sandbox) : SandboxTest(sandbox
         var (_, html) = await GetPageAsync();
 
         var item = YahooPageParts.Item(YahooPageParts.NextData(html)!.Value);
-        Assert.Equal("12000.000000", item.GetProperty("featuredPrice").GetString());
+        Assert.Equal("0.000000", item.GetProperty("featuredPrice").GetString());
         Assert.Equal(12000, item.GetProperty("bidorbuy").GetInt64());
         Assert.Equal("12000", YahooPageParts.PageData(html)!.Value.GetProperty("items").GetProperty("winPrice").GetString());
     }

@@ -105,6 +105,7 @@ public sealed class YahooPageScraper
 
         YahooItem? item = null;
         string? layout = null;
+        string? unreadableNextData = null;
         foreach (var (readerLayout, read) in Readers)
         {
             var reading = read(parts, document, check.AuctionId);
@@ -116,6 +117,10 @@ public sealed class YahooPageScraper
             if (reading.Problem is not null)
             {
                 (problems ??= []).Add($"{readerLayout}: {reading.Problem}");
+                if (readerLayout == SourceLayouts.NextData)
+                {
+                    unreadableNextData = reading.Problem;
+                }
             }
 
             if (reading.Item is not { } found)
@@ -136,6 +141,14 @@ public sealed class YahooPageScraper
             {
                 item = item.FillFrom(found);
             }
+        }
+
+        // A page whose own item data cannot be read may have been cut short by something inside it; an ended verdict
+        // from what follows could be a seller's text, and a false Ended zeroes good listings. Live values still pass.
+        if (item?.Closed == true && unreadableNextData is not null)
+        {
+            return check.Failed(SourceStatus.LayoutChanged,
+                $"{layout} says the auction ended, but the page's __NEXT_DATA__ could not be read ({unreadableNextData}), so the verdict is not trusted");
         }
 
         return item is null ? null : WithItem(check, item, layout!);

@@ -17,6 +17,19 @@ public sealed class YahooPageScraperReaderOrderTests
     }
 
     [Fact]
+    public void Parse_DoesNotTrustAnEndedFallback_WhenNextDataIsMalformed()
+    {
+        var closed = PageDataItems.Replace("\"isClosed\":\"0\"", "\"isClosed\":\"1\"", StringComparison.Ordinal);
+        var html = NextDataPage("""{"props": {"pageProps": """, extraBody: $"<script>var pageData = {{\"items\":{closed}}};</script>");
+
+        var observation = Scrape(html);
+
+        Assert.Equal(SourceStatus.LayoutChanged, observation.Status);
+        Assert.Null(observation.Quantity);
+        Assert.Contains("says the auction ended, but the page's __NEXT_DATA__ could not be read", observation.Error);
+    }
+
+    [Fact]
     public void Parse_ReportsLayoutChangedWithoutThrowing_WhenNextDataIsMalformedAndNothingElseIsThere()
     {
         var html = NextDataPage("""{"props": {"pageProps": {"initialState": """);
