@@ -16,7 +16,9 @@ using Zaiko.Data.Migrations;
 using Zaiko.Data.Pricing;
 using Zaiko.Data.Products;
 using Zaiko.Data.RateLimits;
+using Zaiko.Data.Security;
 using Zaiko.Data.Settings;
+using Zaiko.Data.Users;
 
 namespace Zaiko.Data;
 
@@ -62,6 +64,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProductQueries>();
         services.AddSingleton<ExecutionQueries>();
         services.AddSingleton<ErrorQueries>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<SetupTokenStore>();
+        services.AddSingleton<DataProtectionKeyStore>();
         return services;
     }
 

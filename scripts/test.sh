@@ -16,14 +16,17 @@ command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK (dotnet) i
 if [ -n "${ZAIKO_CHROMIUM:-}" ]; then
   [ -x "$ZAIKO_CHROMIUM" ] || { echo "test.sh: ZAIKO_CHROMIUM=$ZAIKO_CHROMIUM is not an executable Chromium" >&2; exit 1; }
 else
-  if [ ! -x /usr/bin/chromium ]; then
+  # Japanese fonts, so screenshots of the pages are legible (Chromium draws boxes without them).
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-      echo "test.sh: installing Debian's chromium for the page tests…"
-      { DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2; } \
-        || { echo "test.sh: could not install chromium with apt-get" >&2; exit 1; }
-    else
-      echo "test.sh: the page tests need Chromium: install the chromium package (sudo apt-get install chromium) or set ZAIKO_CHROMIUM" >&2
+      echo "test.sh: installing Debian's chromium and fonts-noto-cjk for the page tests…"
+      { DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >&2; } \
+        || { echo "test.sh: could not install chromium and fonts-noto-cjk with apt-get" >&2; exit 1; }
+    elif [ ! -x /usr/bin/chromium ]; then
+      echo "test.sh: the page tests need Chromium: install the chromium package (sudo apt-get install chromium fonts-noto-cjk) or set ZAIKO_CHROMIUM" >&2
       exit 1
+    else
+      echo "test.sh: NOTE: fonts-noto-cjk is not installed; page screenshots will show boxes instead of Japanese" >&2
     fi
   fi
   export ZAIKO_CHROMIUM=/usr/bin/chromium
@@ -46,6 +49,9 @@ trap cleanup EXIT
 
 export ZAIKO_TEST_PG="${base_url/Database=zaiko;/Database=$test_db;}"
 export ZAIKO_LOG_DIR="$state_dir/test-logs"
+# Every page test leaves what its browser showed last here (the folder is emptied per run).
+export ZAIKO_SCREENSHOTS="$state_dir/test-screenshots"
+rm -rf "$ZAIKO_SCREENSHOTS"
 
 filter=()
 shared="${ZAIKO_SHARED:-$project_dir/../shared}"

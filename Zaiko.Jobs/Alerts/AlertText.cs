@@ -12,38 +12,6 @@ public static class AlertText
 
     private const int SubjectSummaryLength = 60;
 
-    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
-    {
-        [ErrorTypes.UrlDead] = "出品ページ消失",
-        [ErrorTypes.Blocked] = "アクセス遮断",
-        [ErrorTypes.LayoutChanged] = "レイアウト変更",
-        [ErrorTypes.ApiError] = "APIエラー",
-        [ErrorTypes.Timeout] = "タイムアウト",
-        [ErrorTypes.Unverifiable] = "確認不能",
-        [ErrorTypes.PriceSpike] = "価格急変",
-        [ErrorTypes.ProductChanged] = "商品すり替わり",
-        [ErrorTypes.RateLimited] = "レート制限",
-        [ErrorTypes.SyncFailed] = "同期失敗",
-        [ErrorTypes.StockOutChain] = "在庫切れ連鎖",
-        [ErrorTypes.MultiSourceFailure] = "複数ソース障害",
-        [ErrorTypes.ScheduleOverrun] = "スケジュール超過",
-        [ErrorTypes.FxStale] = "為替レート期限切れ",
-        [ErrorTypes.HealthCheck] = "ヘルスチェック異常",
-        [ErrorTypes.StaleExecution] = "実行停止",
-        [ErrorTypes.Internal] = "内部エラー",
-        [StockOutKind] = "在庫切れ",
-    };
-
-    private static readonly Dictionary<string, string> Platforms = new(StringComparer.Ordinal)
-    {
-        ["yahoo"] = "ヤフオク!",
-        ["amazon"] = "Amazon",
-        ["ebay"] = "eBay",
-        ["mercari"] = "メルカリShops",
-        ["fx"] = "為替",
-        ["system"] = "システム",
-    };
-
     public static string Level(string level) => level switch
     {
         AlertLevels.Critical => "重大",
@@ -61,9 +29,9 @@ public static class AlertText
         _ => "#1E88E5",
     };
 
-    public static string Kind(string kind) => Kinds.GetValueOrDefault(kind, kind);
+    public static string Kind(string kind) => kind == StockOutKind ? "在庫切れ" : Japanese.ErrorType(kind);
 
-    public static string Platform(string? platform) => platform is null ? "" : Platforms.GetValueOrDefault(platform, platform);
+    public static string Platform(string? platform) => Japanese.Platform(platform);
 
     /// <summary>"[Zaiko][重大] レイアウト変更: 商品名 (他14件)".</summary>
     public static string Subject(string level, string kind, string? productTitle, string message, int repeats)

@@ -13,29 +13,6 @@ public static class DailySummaryComposer
     private const string Missed = "#C62828";
     private const string NoData = "#6B778C";
 
-    private static readonly Dictionary<string, string> ProcessNames = new(StringComparer.Ordinal)
-    {
-        ["stock-check"] = "在庫チェック",
-        ["price-check"] = "価格チェック",
-        ["full-validation"] = "全件検証",
-        ["health-check"] = "ヘルスチェック",
-        ["cleanup"] = "クリーンアップ",
-        ["daily-summary"] = "日次サマリー",
-        ["partition-maintenance"] = "パーティション管理",
-        ["backup"] = "バックアップ",
-        ["reconcile"] = "突合",
-        ["sync-sweep"] = "同期スイープ",
-        ["fx-update"] = "為替更新",
-    };
-
-    private static readonly Dictionary<string, string> SeverityNames = new(StringComparer.Ordinal)
-    {
-        ["low"] = "低",
-        ["medium"] = "中",
-        ["high"] = "高",
-        ["critical"] = "重大",
-    };
-
     /// <summary>"[Zaiko] 日次サマリー 2026-11-28 (土)", with the number of missed KPIs when there are any.</summary>
     public static string Subject(DailySummaryReport report)
     {
@@ -138,9 +115,9 @@ public static class DailySummaryComposer
     };
 
     private static string ProcessName(string processType) =>
-        ProcessNames.TryGetValue(processType, out var name) ? $"{name} ({processType})" : processType;
+        Japanese.ProcessType(processType) is var name && name != processType ? $"{name} ({processType})" : processType;
 
-    private static string Severity(string severity) => SeverityNames.GetValueOrDefault(severity, severity);
+    private static string Severity(string severity) => Japanese.Severity(severity);
 
     private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 

@@ -25,7 +25,7 @@ public sealed class DashboardBrowserTests(PostgresDatabase database) : IAsyncLif
     {
         await using var app = await RunningApp.StartAsync(await database.CreateEmptyDatabaseAsync(), ZaikoRole.Web);
         await SeedAsync(app);
-        var page = await browser.NewPageAsync(app.Client.BaseAddress!);
+        var page = await ConsoleAccounts.SignedInPageAsync(browser, app, UserRoles.Staff);
 
         var response = await page.GotoAsync("/");
 
@@ -37,7 +37,7 @@ public sealed class DashboardBrowserTests(PostgresDatabase database) : IAsyncLif
         Assert.Equal("1", await CardValueAsync(page, "監視中 (Amazon)"));
         Assert.Equal("1", await CardValueAsync(page, "未解決エラー (重大・高)"));
         var cells = await page.Locator("table tbody tr").First.Locator("td").AllInnerTextsAsync();
-        Assert.Equal(["stock-check", "partial"], cells.Take(2));
+        Assert.Equal(["在庫チェック", "一部失敗"], cells.Take(2));
         Assert.Equal(["2 / 3", "1", "1"], cells.Skip(4));
         Assert.Equal(0, await page.Locator(".demo-banner").CountAsync());
     }
@@ -47,7 +47,7 @@ public sealed class DashboardBrowserTests(PostgresDatabase database) : IAsyncLif
     {
         await using var app = await RunningApp.StartAsync(await database.CreateEmptyDatabaseAsync(), ZaikoRole.Web,
             "--Sandbox:Enabled=true", "--Sandbox:BaseUrl=http://127.0.0.1:5090");
-        var page = await browser.NewPageAsync(app.Client.BaseAddress!);
+        var page = await ConsoleAccounts.SignedInPageAsync(browser, app, UserRoles.Staff);
 
         await page.GotoAsync("/");
 
@@ -58,10 +58,10 @@ public sealed class DashboardBrowserTests(PostgresDatabase database) : IAsyncLif
     }
 
     [Fact]
-    public async Task HeaderLink_OpensTheJobDashboard()
+    public async Task HeaderLink_OpensTheJobDashboard_ForAnAdmin()
     {
         await using var app = await RunningApp.StartAsync(await database.CreateEmptyDatabaseAsync(), ZaikoRole.Web);
-        var page = await browser.NewPageAsync(app.Client.BaseAddress!);
+        var page = await ConsoleAccounts.SignedInPageAsync(browser, app, UserRoles.Admin);
         await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "ジョブ (Hangfire)" }).ClickAsync();

@@ -22,11 +22,12 @@ public sealed class DashboardPageTests(PostgresDatabase database)
         var execution = await executions.GetAsync(start.ExecutionId, CancellationToken.None);
         Assert.True(start.Started);
 
-        var page = await app.Client.GetStringAsync("/");
+        using var client = await ConsoleAccounts.NewSignedInClientAsync(app, UserRoles.Staff);
+        var page = await client.GetStringAsync("/");
 
         var startedJst = TimeZoneInfo.ConvertTime(execution!.StartedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
-        Assert.Contains($"<td>{startedJst:yyyy-MM-dd HH:mm:ss}</td>", page);
-        Assert.Contains("<td class=\"status-partial\">partial</td>", page);
+        Assert.Contains($"<time datetime=\"{execution.StartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\">{startedJst:yyyy-MM-dd HH:mm:ss}</time>", page);
+        Assert.Contains("<td class=\"status-partial\">一部失敗</td>", page);
         Assert.Contains("<td>12 / ", page);
     }
 

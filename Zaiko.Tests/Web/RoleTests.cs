@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage;
 using Zaiko.Tests.Infrastructure;
@@ -15,10 +14,11 @@ public sealed class RoleTests(PostgresDatabase database)
     public async Task AllRole_ServesTheAdminTheDashboardAndHealth_AndRunsJobs()
     {
         await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.All);
+        using var admin = await ConsoleAccounts.NewSignedInClientAsync(app);
 
-        var home = await app.Client.GetStringAsync("/");
-        var dashboard = await app.Client.GetAsync("/hangfire");
-        var health = await app.Client.GetAsync("/health");
+        var home = await admin.GetStringAsync("/");
+        var dashboard = await admin.GetAsync("/hangfire");
+        var health = await admin.GetAsync("/health");
 
         Assert.Contains("ダッシュボード", home);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
@@ -30,9 +30,10 @@ public sealed class RoleTests(PostgresDatabase database)
     public async Task WebRole_ServesTheAdmin_ButRunsNoJobs()
     {
         await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Web);
+        using var admin = await ConsoleAccounts.NewSignedInClientAsync(app);
 
-        var home = await app.Client.GetAsync("/");
-        var dashboard = await app.Client.GetAsync("/hangfire");
+        var home = await admin.GetAsync("/");
+        var dashboard = await admin.GetAsync("/hangfire");
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
@@ -48,10 +49,9 @@ public sealed class RoleTests(PostgresDatabase database)
         var home = await app.Client.GetAsync("/");
         var dashboard = await app.Client.GetAsync("/hangfire");
 
+        // Nobody signs in to a worker, so it tells every caller the verdict only, never what a check's exception said.
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-        Assert.Equal("worker", body.RootElement.GetProperty("role").GetString());
-        Assert.Equal("healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("""{"status":"healthy"}""", await health.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, home.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
         Assert.True(RunsHangfireServer(app));
@@ -61,8 +61,9 @@ public sealed class RoleTests(PostgresDatabase database)
     public async Task Dashboard_DoesNotShowTheStorageConnectionString()
     {
         await using var app = await RunningApp.StartAsync(database.ConnectionString, ZaikoRole.Web);
+        using var admin = await ConsoleAccounts.NewSignedInClientAsync(app);
 
-        var page = await app.Client.GetStringAsync("/hangfire");
+        var page = await admin.GetStringAsync("/hangfire");
 
         Assert.DoesNotContain("127.0.0.1", page);
         Assert.DoesNotContain("Password", page, StringComparison.OrdinalIgnoreCase);

@@ -15,9 +15,11 @@ namespace Zaiko.Web.Cli;
 /// </summary>
 public static class CliCommands
 {
-    public static Task<int> RunAsync(Invocation invocation) => RunAsync(invocation, Console.Out, Console.Error);
+    public static Task<int> RunAsync(Invocation invocation) => RunAsync(invocation, Console.In, Console.Out, Console.Error);
 
-    public static async Task<int> RunAsync(Invocation invocation, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(Invocation invocation, TextWriter output, TextWriter error) => RunAsync(invocation, TextReader.Null, output, error);
+
+    public static async Task<int> RunAsync(Invocation invocation, TextReader input, TextWriter output, TextWriter error)
     {
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -33,6 +35,7 @@ public static class CliCommands
                 "migrate" => await MigrateAsync(invocation.HostArgs, output, error, cancellation.Token),
                 "parse" => await ParseCommand.RunAsync(invocation.VerbArgs, () => BuildHost(invocation.HostArgs), output, error, cancellation.Token),
                 "demo" => await DemoAsync(invocation.VerbArgs, invocation.HostArgs, output, error, cancellation.Token),
+                "user" => await UserCommand.RunAsync(invocation.VerbArgs, () => BuildHost(invocation.HostArgs), input, output, error, cancellation.Token),
                 _ => throw new InvalidOperationException($"verb {invocation.Verb} has no handler"),
             };
         }
@@ -62,6 +65,7 @@ public static class CliCommands
         // A Hangfire client without a server: verbs may enqueue work for the running workers.
         builder.AddZaikoHangfire(ZaikoRole.Web);
         builder.Services.AddTransient<DemoSeeder>();
+        builder.Services.AddSingleton<Security.AccountService>();
         return builder.Build();
     }
 

@@ -8,7 +8,10 @@ namespace Zaiko.Web.Cli;
 /// </summary>
 public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, ZaikoRole Role, string[] HostArgs, string? Error)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["migrate", "parse", "demo"];
+    public static readonly IReadOnlyList<string> Verbs = ["migrate", "parse", "demo", "user"];
+
+    /// <summary>Verbs whose own <c>--role</c> (an account's role) is not the process role.</summary>
+    private static readonly IReadOnlyList<string> VerbsWithOwnRole = ["user"];
 
     /// <summary>Options a verb reads itself, even in the <c>--name=value</c> form that otherwise goes to the host.</summary>
     private static readonly IReadOnlyList<string> VerbOptions = ["--id"];
@@ -21,6 +24,12 @@ public sealed record Invocation(string? Verb, IReadOnlyList<string> VerbArgs, Za
         {
             var arg = args[i];
             string? value = null;
+            if (rest.Count > 0 && VerbsWithOwnRole.Contains(rest[0]))
+            {
+                rest.Add(arg);
+                continue;
+            }
+
             if (arg == "--role")
             {
                 if (i + 1 >= args.Count)

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using Npgsql;
 using Zaiko.Data;
 using Zaiko.Jobs;
 using Zaiko.Jobs.Runs;
+using Zaiko.Web.Security;
 
 namespace Zaiko.Web.Hosting;
 
@@ -93,14 +93,15 @@ public static class HangfireExtensions
 
     public static IEndpointRouteBuilder MapZaikoDashboard(this IEndpointRouteBuilder endpoints)
     {
+        // The endpoint's Admin policy sends a visitor to sign in and answers 403 to Staff; the dashboard's own filter
+        // checks the role again, so the dashboard never opens on the caller's address alone.
         endpoints.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Zaiko ジョブ",
             DisplayStorageConnectionString = false,
             AppPath = "/",
-            // Sign-in arrives with the admin pages; until then the dashboard answers loopback requests only.
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        });
+            Authorization = [new HangfireAdminAuthorization()],
+        }).RequireAuthorization(SecurityExtensions.AdminPolicy);
         return endpoints;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zaiko.Data;
 using Zaiko.Data.Errors;
@@ -29,7 +28,4 @@ public sealed class IndexModel(ProductQueries products, InventoryStore inventory
         UrgentErrors = unresolved[Severities.High] + unresolved[Severities.Critical];
         RecentExecutions = await executions.ListRecentAsync(null, 20, cancellationToken);
     }
-
-    public static string ToJst(DateTimeOffset time) =>
-        JstTime.ToJst(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
