@@ -4,7 +4,8 @@
 #
 # Demo mode: when no marketplace credentials are configured (none of the variables below is set), the
 # local marketplace simulator (Zaiko.Sandbox) is started too, every marketplace URL points at it, and
-# `demo seed` registers about 200 demo products with slow drift. Ctrl-C stops the app and the sandbox;
+# `demo seed` registers about 200 demo products with slow drift, and a demo admin account is created (its
+# password in .zaiko/demo-admin-password). Ctrl-C stops the app and the sandbox;
 # the database keeps running (scripts/db.sh stop stops it).
 #
 # Environment: ZAIKO_PORT (default 5080), ZAIKO_SANDBOX_PORT (default 5090), ZAIKO_DEMO_ITEMS (default 200),
@@ -16,6 +17,7 @@ cd "$project_dir"
 port="${ZAIKO_PORT:-5080}"
 sandbox_port="${ZAIKO_SANDBOX_PORT:-5090}"
 base="http://127.0.0.1:$port"
+demo_admin="demo@zaiko.example"
 
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
@@ -74,6 +76,15 @@ if [ "$demo" = 1 ]; then
   export Channels__Amazon__SellerId="A1ZAIKOSANDBOX"
   export Channels__Mercari__AccessToken="zaiko-sandbox-mercari-demo-token"
   dotnet "$app_dll" demo seed --count "${ZAIKO_DEMO_ITEMS:-200}"
+  # A demo admin, so the console opens without the first-admin link; its password stays in a file of the owner's.
+  demo_password_file="$project_dir/.zaiko/demo-admin-password"
+  if [ ! -s "$demo_password_file" ]; then
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$demo_password_file")
+    if ! dotnet "$app_dll" user add "$demo_admin" --role admin --name "デモ管理者" --password-stdin <"$demo_password_file" >/dev/null 2>"$project_dir/.zaiko/demo-admin.log"; then
+      rm -f "$demo_password_file"
+      echo "run.sh: could not create the demo admin ($(cat "$project_dir/.zaiko/demo-admin.log")); use the setup link in the log below or 'Zaiko.Web user add'" >&2
+    fi
+  fi
 fi
 
 dotnet "$app_dll" --role all --urls "$base" &
@@ -86,6 +97,11 @@ echo "  jobs       $base/hangfire"
 echo "  health     $base/health"
 echo "  logs       $project_dir/logs/"
 echo "  mail       ${Alerts__MailDirectory:-$project_dir/.zaiko/mail}/ (.eml files while no SMTP server is set)"
-[ "$demo" = 1 ] && echo "  demo       sandbox at http://127.0.0.1:$sandbox_port (log: .zaiko/sandbox.log)"
+if [ "$demo" = 1 ]; then
+  echo "  demo       sandbox at http://127.0.0.1:$sandbox_port (log: .zaiko/sandbox.log)"
+  [ -s "$project_dir/.zaiko/demo-admin-password" ] && echo "  sign in    $demo_admin with the password in .zaiko/demo-admin-password"
+else
+  echo "  sign in    with your account; on the first start the log above shows a one-time link that creates the first admin"
+fi
 
 wait "${pids[-1]}"
